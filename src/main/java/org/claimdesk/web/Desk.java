@@ -1,0 +1,34 @@
+package org.claimdesk.web;
+
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.article.Article;
+
+/** The desk: the home page after sign-in, with the work waiting for the signed-in person. */
+@Path("/desk")
+public class Desk extends Controller {
+
+    static final int RECENT = 10;
+
+    @Inject
+    CurrentAccount currentAccount;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<Article> recentArticles);
+    }
+
+    /** The signed-in person's desk. */
+    @GET
+    @Path("")
+    public TemplateInstance index() {
+        currentAccount.get();
+        return Templates.index(Article.findForList(null, null, 0, RECENT));
+    }
+}

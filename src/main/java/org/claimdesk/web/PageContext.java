@@ -1,0 +1,33 @@
+package org.claimdesk.web;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Per-request values the layout needs on every page, error pages included. Templates read it as
+ * {@code {inject:page...}}.
+ */
+@Unremovable
+@Named("page")
+@RequestScoped
+public class PageContext {
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
+
+    /**
+     * The CSRF token for htmx requests (sent in the {@code X-CSRF-TOKEN} header), or an empty string
+     * on responses the CSRF filter did not prepare, such as error pages.
+     */
+    public String csrfToken() {
+        try {
+            String token = csrf.getToken();
+            return token == null ? "" : token;
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+}

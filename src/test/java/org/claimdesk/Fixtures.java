@@ -1,0 +1,86 @@
+package org.claimdesk;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Shared test personas, inputs and helpers. Personas match the dev sign-in users and the
+ * Keycloak realm: alice (reviewer), bob (editor), carol (admin).
+ */
+public final class Fixtures {
+
+    public static final String ALICE = "alice";
+    public static final String BOB = "bob";
+    public static final String CAROL = "carol";
+
+    /** The real seed article, as a file would arrive. */
+    public static final String REAL_ARTICLE = "articles/lammy-barrot-putinisation.txt";
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private Fixtures() {
+    }
+
+    /** The real article's raw file content (UTF-8). */
+    public static String realArticle() {
+        return new String(resourceBytes(REAL_ARTICLE), StandardCharsets.UTF_8);
+    }
+
+    /** A classpath resource's bytes. */
+    public static byte[] resourceBytes(String resource) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The real article wrapped in an HTML page with a script, a nav bar and styles around it. */
+    public static String realArticleAsHtmlPage() {
+        String[] lines = realArticle().strip().split("\n");
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title>
+                <style>body { font-family: serif }</style>
+                <script>window.tracking = "Yesterday's secret";</script></head>
+                <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+                <header><p>Site header</p></header><article>
+                """.formatted(escape(lines[0])));
+        html.append("<h1>").append(escape(lines[0])).append("</h1>\n");
+        for (int i = 1; i < lines.length; i++) {
+            html.append("<p>").append(escape(lines[i])).append("</p>\n");
+        }
+        html.append("</article><footer>© Example News</footer><script>console.log('bye')</script></body></html>");
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * A CSRF token and its cookie, read from a page that contains a form; POSTs must send both.
+     *
+     * @param formPage a GET path whose page contains a form, e.g. {@code /articles/new}
+     */
+    public static Csrf csrfFrom(String formPage) {
+        Response page = RestAssured.given().redirects().follow(false).get(formPage);
+        Matcher matcher = CSRF_INPUT.matcher(page.asString());
+        if (!matcher.find()) {
+            throw new IllegalStateException("No CSRF token on " + formPage + " (status " + page.statusCode() + ")");
+        }
+        return new Csrf(matcher.group(1), page.getCookie("claimdesk-csrf"));
+    }
+
+    /** A CSRF form token and the matching cookie value. */
+    public record Csrf(String token, String cookie) {
+    }
+}

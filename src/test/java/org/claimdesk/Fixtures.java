@@ -80,6 +80,52 @@ public final class Fixtures {
         return new Csrf(matcher.group(1), page.getCookie("claimdesk-csrf"));
     }
 
+    /**
+     * The account of a persona, created as their first sign-in would (subject = username, as
+     * with {@code @TestSecurity(user = ...)}).
+     */
+    public static org.claimdesk.account.Account account(String username) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            org.claimdesk.account.Account account = org.claimdesk.account.Account.findBySubject(username);
+            if (account == null) {
+                account = new org.claimdesk.account.Account();
+                account.subject = username;
+                account.username = username;
+                account.displayName = username;
+                account.createdAt = java.time.Instant.now();
+                account.persist();
+            }
+            return account;
+        });
+    }
+
+    /**
+     * Imports a text as a new article (under a unique URL, so it is never a duplicate), as alice.
+     *
+     * @return the article id
+     */
+    public static Long seedArticle(String text) {
+        org.claimdesk.account.Account alice = account(ALICE);
+        org.claimdesk.article.ArticleImports imports = io.quarkus.arc.Arc.container()
+                .instance(org.claimdesk.article.ArticleImports.class).get();
+        String url = "https://news.example/" + java.util.UUID.randomUUID();
+        return imports.importText(new org.claimdesk.article.ArticleImports.Metadata("Seeded article", "Example News",
+                url, null, java.time.LocalDate.of(2024, 11, 22), "en"), org.claimdesk.article.ArticleText.normalise(text),
+                org.claimdesk.article.ImportKind.PASTE, null, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> org.claimdesk.account.Account.findBySubject(ALICE))).article().id;
+    }
+
+    /** The real article, imported as a new article; returns its id. */
+    public static Long seedRealArticle() {
+        return seedArticle(realArticle());
+    }
+
+    /** Code point offset of the first occurrence of {@code words} in {@code text} (-1 if absent). */
+    public static int codePointIndexOf(String text, String words) {
+        int charIndex = text.indexOf(words);
+        return charIndex < 0 ? -1 : text.codePointCount(0, charIndex);
+    }
+
     /** A CSRF form token and the matching cookie value. */
     public record Csrf(String token, String cookie) {
     }

@@ -96,6 +96,13 @@ public class Article extends PanacheEntity {
         return revision;
     }
 
+    /** A claim was added: a NEW article is now being checked. */
+    public void claimAdded() {
+        if (status == ArticleStatus.NEW) {
+            status = ArticleStatus.IN_CHECK;
+        }
+    }
+
     /**
      * Finds an article that already holds exactly this text as a revision: among articles with
      * the same URL when a URL is given, otherwise among all articles.

@@ -23,9 +23,20 @@ public class ArticleImports {
         DUPLICATE
     }
 
-    /** An import's outcome and the article it concerns. */
-    public record Result(Outcome outcome, Article article) {
+    /**
+     * An import's outcome and the article it concerns.
+     *
+     * @param reanchoring for REVISED, how many claims each re-anchoring outcome had; otherwise empty
+     */
+    public record Result(Outcome outcome, Article article, java.util.Map<String, Integer> reanchoring) {
+
+        Result(Outcome outcome, Article article) {
+            this(outcome, article, java.util.Map.of());
+        }
     }
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<ArticleRevised> revised;
 
     /** Article metadata, already checked. */
     public record Metadata(String title, String outlet, String url, String byline, LocalDate publishedDate,
@@ -50,8 +61,11 @@ public class ArticleImports {
         }
         Article existing = metadata.url() == null ? null : Article.findByUrl(metadata.url());
         if (existing != null) {
-            existing.addRevision(text, kind, importName, by);
-            return new Result(Outcome.REVISED, existing);
+            Article locked = Article.findById(existing.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            ArticleRevision revision = locked.addRevision(text, kind, importName, by);
+            ArticleRevised event = new ArticleRevised(locked, revision);
+            revised.fire(event);
+            return new Result(Outcome.REVISED, locked, event.outcomes());
         }
         Article article = new Article();
         article.title = metadata.title();

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.claim.AnnotatedArticle;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -43,7 +44,7 @@ public class Articles extends Controller {
 
         static native TemplateInstance newArticle(ArticleForm form);
 
-        static native TemplateInstance show(Article article, ArticleRevision revision);
+        static native TemplateInstance show(Article article, AnnotatedArticle page);
     }
 
     /** The article list, newest first, filtered by status and by words in the title or outlet. */
@@ -88,7 +89,7 @@ public class Articles extends Controller {
         flash("message", switch (result.outcome()) {
             case CREATED -> "Article imported.";
             case REVISED -> "The article's text changed: saved as revision "
-                    + result.article().currentRevision.number + ".";
+                    + result.article().currentRevision.number + "." + reanchoringSummary(result.reanchoring());
             case DUPLICATE -> "This text is already on the desk: nothing new was saved.";
         });
         return seeOther(Router.getURI(Articles::show, result.article().id));
@@ -100,7 +101,7 @@ public class Articles extends Controller {
     public TemplateInstance show(@RestPath Long id) {
         Article article = Article.findById(id);
         notFoundIfNull(article);
-        return Templates.show(article, article.currentRevision);
+        return Templates.show(article, AnnotatedArticle.of(article));
     }
 
     private ArticleImports.Metadata checkMetadata(ArticleForm form) {
@@ -161,6 +162,17 @@ public class Articles extends Controller {
             validation.addError("text", "Paste the article text or choose a file to upload.");
         }
         return new ImportedText(text, ImportKind.PASTE, null, null, 400);
+    }
+
+    private static String reanchoringSummary(java.util.Map<String, Integer> outcomes) {
+        if (outcomes.isEmpty()) {
+            return "";
+        }
+        StringBuilder summary = new StringBuilder(" Claims re-anchored:");
+        outcomes.forEach((outcome, count) -> summary.append(' ').append(count).append(' ')
+                .append(outcome.equals("fuzzy") ? "moved (please confirm)" : outcome).append(','));
+        summary.setLength(summary.length() - 1);
+        return summary.append('.').toString();
     }
 
     private void requireTitle(ArticleForm form, String suggestion) {

@@ -94,7 +94,7 @@ class ArticlesTest {
         for (String paragraph : ArticleText.paragraphs(ArticleText.normalise(Fixtures.realArticle()))) {
             String escaped = paragraph.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;")
                     .replace("<", "&lt;").replace(">", "&gt;");
-            assertEquals(true, page.contains("<p>" + escaped + "</p>"), "missing paragraph: " + paragraph);
+            assertEquals(true, page.contains("\">" + escaped + "</p>"), "missing paragraph: " + paragraph);
         }
     }
 

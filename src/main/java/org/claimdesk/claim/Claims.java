@@ -1,0 +1,179 @@
+package org.claimdesk.claim;
+
+import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.article.Article;
+import org.claimdesk.article.ArticleRevision;
+import org.claimdesk.web.ErrorPages;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Claim pages: the new-claim form (from a selection's code point offsets, a sentence, or a typed
+ * quote the server locates), creating a claim, the claim page, and editing with optimistic locking.
+ */
+@Path("/claims")
+public class Claims extends Controller {
+
+    @Inject
+    CurrentAccount currentAccount;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance newClaim(Article article, ArticleRevision revision, TextAnchor anchor,
+                ClaimForm form, List<String> warnings);
+
+        static native TemplateInstance quote(Article article, String quote, String prefix, String suffix);
+
+        static native TemplateInstance show(Claim claim, ClaimForm form, List<String> warnings);
+
+        static native TemplateInstance conflict(Claim claim, ClaimForm yours, List<ClaimForm.Comparison> comparison);
+    }
+
+    /**
+     * The new-claim form for a span of the current revision: either {@code start}/{@code end} code
+     * point offsets, or a {@code quote} (with optional {@code prefix}/{@code suffix} text around it)
+     * that the server finds in the text. Answers 400 with a message when the span is not usable.
+     */
+    @GET
+    @Path("/new")
+    public Response newClaim(@RestQuery("article") Long id, @RestQuery Integer start, @RestQuery Integer end,
+            @RestQuery String quote, @RestQuery String prefix, @RestQuery String suffix) {
+        Article article = id == null ? null : Article.findById(id);
+        notFoundIfNull(article);
+        ArticleRevision revision = article.currentRevision;
+        TextAnchor anchor;
+        try {
+            anchor = quote != null ? Anchoring.locate(revision.text, quote, prefix, suffix)
+                    : TextAnchor.fromPosition(revision.text, orMinusOne(start), orMinusOne(end));
+        } catch (AmbiguousQuoteException e) {
+            validation.addError("quote", "These words occur " + e.occurrences() + " times in the article. "
+                    + "Add a few words from just before or after them to say which one you mean.");
+            return Response.status(400).entity(Templates.quote(article, quote, prefix, suffix)).build();
+        } catch (AnchorException e) {
+            String field = quote != null ? "quote" : "selection";
+            validation.addError(field, e.getMessage());
+            return quote != null ? Response.status(400).entity(Templates.quote(article, quote, prefix, suffix)).build()
+                    : ErrorPages.page(400, "The selection cannot become a claim: " + e.getMessage());
+        }
+        ClaimForm form = ClaimForm.proposed(anchor.exact(), article.publishedDate, article.url);
+        return Response.ok(Templates.newClaim(article, revision, anchor, form, form.warnings())).build();
+    }
+
+    /**
+     * Creates a claim anchored at {@code start}/{@code end} (code points) of the revision the form
+     * was made for; the quote is recomputed from the stored text, never taken from the browser.
+     * Answers 400 with the form and typed values on bad input, 409 when the article got a new
+     * revision meanwhile.
+     */
+    @POST
+    @Path("")
+    @Transactional
+    public Response create(@RestForm("article") Long id, @RestForm Long revisionId, @RestForm Integer start,
+            @RestForm Integer end, @RestForm String claimReviewed, @RestForm String claimantName,
+            @RestForm String claimantSameAs, @RestForm String claimDate, @RestForm String appearanceUrl,
+            @RestForm String tags, @RestForm String priority, @RestForm String dueDate) {
+        Article article = id == null ? null : Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        notFoundIfNull(article);
+        ArticleRevision revision = article.currentRevision;
+        if (revisionId != null && !revisionId.equals(revision.id)) {
+            return ErrorPages.page(409, "The article's text changed while you were working (it is now revision "
+                    + revision.number + "). Select the words again on the current text.");
+        }
+        TextAnchor anchor;
+        try {
+            anchor = TextAnchor.fromPosition(revision.text, orMinusOne(start), orMinusOne(end));
+        } catch (AnchorException e) {
+            return ErrorPages.page(400, "The selection cannot become a claim: " + e.getMessage());
+        }
+        ClaimForm form = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
+                tags, priority, dueDate);
+        if (addProblems(form.problems())) {
+            return Response.status(400).entity(Templates.newClaim(article, revision, anchor, form, form.warnings())).build();
+        }
+        Claim claim = Claim.anchoredIn(revision, anchor, form.check(), currentAccount.get());
+        claim.persist();
+        article.claimAdded();
+        flash("message", "Claim created.");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /** The claim page: the quote in context, every field, and the edit form. */
+    @GET
+    @Path("/{id}")
+    public TemplateInstance show(@RestPath Long id) {
+        Claim claim = findClaim(id);
+        ClaimForm form = ClaimForm.of(claim);
+        return Templates.show(claim, form, form.warnings());
+    }
+
+    /**
+     * Saves an edit made on the version the form was opened on. A stale version is refused with
+     * the conflict page (409) that shows the current values next to the typed ones.
+     */
+    @POST
+    @Path("/{id}")
+    @Transactional
+    public Response update(@RestPath Long id, @RestForm Long version, @RestForm String claimReviewed,
+            @RestForm String claimantName, @RestForm String claimantSameAs, @RestForm String claimDate,
+            @RestForm String appearanceUrl, @RestForm String tags, @RestForm String priority,
+            @RestForm String dueDate) {
+        Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
+        notFoundIfNull(claim);
+        ClaimForm yours = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
+                tags, priority, dueDate);
+        if (version == null || version != claim.version) {
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.conflict(claim, yours, ClaimForm.compare(ClaimForm.of(claim), yours))).build();
+        }
+        if (addProblems(yours.problems())) {
+            return Response.status(400).entity(Templates.show(claim, yours, yours.warnings())).build();
+        }
+        claim.edit(yours.check());
+        flash("message", "Claim saved.");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /** Confirms an approximately moved anchor ("moved, please confirm"). */
+    @POST
+    @Path("/{id}/anchor")
+    @Transactional
+    public Response confirmAnchor(@RestPath Long id) {
+        Claim claim = findClaim(id);
+        if (claim.anchorState != AnchorState.MOVED_UNCONFIRMED) {
+            return ErrorPages.page(409, "This claim's anchor does not need confirming.");
+        }
+        claim.confirmAnchor();
+        flash("message", "Anchor confirmed.");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    private Claim findClaim(Long id) {
+        Claim claim = Claim.findForPage(id, LockModeType.NONE);
+        notFoundIfNull(claim);
+        return claim;
+    }
+
+    private boolean addProblems(Map<String, String> problems) {
+        problems.forEach(validation::addError);
+        return !problems.isEmpty();
+    }
+
+    private static int orMinusOne(Integer value) {
+        return value == null ? -1 : value;
+    }
+}

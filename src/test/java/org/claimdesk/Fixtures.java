@@ -120,6 +120,46 @@ public final class Fixtures {
         return seedArticle(realArticle());
     }
 
+    /**
+     * A claim on the given words of an article's current revision, created as alice would.
+     *
+     * @return the claim id
+     */
+    public static Long seedClaim(Long articleId, String words, String claimReviewed) {
+        account(ALICE);
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            org.claimdesk.article.Article article = org.claimdesk.article.Article.findById(articleId);
+            org.claimdesk.article.ArticleRevision revision = article.currentRevision;
+            int start = codePointIndexOf(revision.text, words);
+            org.claimdesk.claim.TextAnchor anchor = org.claimdesk.claim.TextAnchor.fromPosition(revision.text, start,
+                    start + words.codePointCount(0, words.length()));
+            org.claimdesk.claim.Claim claim = org.claimdesk.claim.Claim.anchoredIn(revision, anchor,
+                    new org.claimdesk.claim.ClaimFields(claimReviewed, null, null, null, null, java.util.List.of(),
+                            org.claimdesk.claim.Priority.NORMAL, null),
+                    org.claimdesk.account.Account.findBySubject(ALICE));
+            claim.persist();
+            return claim.id;
+        });
+    }
+
+    /** An active source on a claim (a described document, no URL), added by alice; returns its id. */
+    public static Long seedSource(Long claimId, org.claimdesk.source.SourceStance stance) {
+        account(ALICE);
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            org.claimdesk.source.Source source = new org.claimdesk.source.Source();
+            source.claim = org.claimdesk.claim.Claim.findById(claimId);
+            source.description = "Archive record of Carlton Gardens, 1940-1944";
+            source.title = "Free French headquarters";
+            source.kind = org.claimdesk.source.SourceKind.PRIMARY_DOCUMENT;
+            source.stance = stance;
+            source.accessedAt = java.time.Instant.now();
+            source.createdBy = org.claimdesk.account.Account.findBySubject(ALICE);
+            source.createdAt = java.time.Instant.now();
+            source.persist();
+            return source.id;
+        });
+    }
+
     /** Code point offset of the first occurrence of {@code words} in {@code text} (-1 if absent). */
     public static int codePointIndexOf(String text, String words) {
         int charIndex = text.indexOf(words);

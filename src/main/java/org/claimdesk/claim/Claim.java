@@ -111,8 +111,111 @@ public class Claim extends PanacheEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dismissal_reason")
+    public DismissalReason dismissalReason;
+
+    @Column(name = "dismissal_note", columnDefinition = "text")
+    public String dismissalNote;
+
+    /** The earlier claim this one duplicates, when dismissed as a duplicate. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "duplicate_of_id")
+    public Claim duplicateOf;
+
     @Version
     public long version;
+
+    /**
+     * Assigns the claim; an OPEN claim becomes IN_PROGRESS.
+     *
+     * @throws WorkflowException (409) when the claim is signed off or dismissed
+     */
+    public void assignTo(Account person) {
+        if (status == ClaimStatus.SIGNED_OFF || status == ClaimStatus.DISMISSED) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT,
+                    "A " + statusWords() + " claim cannot be assigned.");
+        }
+        assignee = person;
+        if (status == ClaimStatus.OPEN) {
+            status = ClaimStatus.IN_PROGRESS;
+        }
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * A verdict was proposed: the claim awaits sign-off.
+     *
+     * @throws WorkflowException (409) when the claim is dismissed
+     */
+    public void verdictProposed() {
+        if (status == ClaimStatus.DISMISSED) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "A dismissed claim gets no verdict.");
+        }
+        status = ClaimStatus.AWAITING_SIGN_OFF;
+        updatedAt = Instant.now();
+    }
+
+    /** The current verdict was signed off. */
+    public void verdictSignedOff() {
+        requireStatus(ClaimStatus.AWAITING_SIGN_OFF, "signed off");
+        status = ClaimStatus.SIGNED_OFF;
+        updatedAt = Instant.now();
+    }
+
+    /** The current verdict was sent back to its author. */
+    public void verdictSentBack() {
+        requireStatus(ClaimStatus.AWAITING_SIGN_OFF, "sent back");
+        status = ClaimStatus.IN_PROGRESS;
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * Dismisses the claim.
+     *
+     * @param duplicate the earlier claim, required for {@link DismissalReason#DUPLICATE}
+     * @throws WorkflowException (409) unless OPEN or IN_PROGRESS; (400) for a duplicate of itself or none
+     */
+    public void dismiss(DismissalReason reason, String note, Claim duplicate) {
+        if (status != ClaimStatus.OPEN && status != ClaimStatus.IN_PROGRESS) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT,
+                    "Only an open or in-progress claim can be dismissed; this one is " + statusWords() + ".");
+        }
+        if (reason == DismissalReason.DUPLICATE && (duplicate == null || duplicate.id.equals(id))) {
+            throw new WorkflowException(WorkflowException.Kind.INVALID,
+                    "Say which other claim this one duplicates (its number).");
+        }
+        status = ClaimStatus.DISMISSED;
+        dismissalReason = reason;
+        dismissalNote = note;
+        duplicateOf = reason == DismissalReason.DUPLICATE ? duplicate : null;
+        updatedAt = Instant.now();
+    }
+
+    private void requireStatus(ClaimStatus expected, String action) {
+        if (status != expected) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT,
+                    "The verdict cannot be " + action + ": the claim is " + statusWords() + ", not awaiting sign-off.");
+        }
+    }
+
+    private String statusWords() {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Claims assigned to a person that are not finished, most urgent first. */
+    public static List<Claim> findAssignedTo(Account person, int limit) {
+        return find("select c from Claim c join fetch c.article where c.assignee = ?1 and c.status in ?2"
+                + " order by c.dueDate nulls last, c.id", person,
+                List.of(ClaimStatus.OPEN, ClaimStatus.IN_PROGRESS, ClaimStatus.AWAITING_SIGN_OFF)).page(0, limit).list();
+    }
+
+    /** Unfinished claims whose due date has passed, oldest due first. */
+    public static List<Claim> findOverdue(LocalDate today, int limit) {
+        return find("select c from Claim c join fetch c.article left join fetch c.assignee where c.dueDate < ?1"
+                + " and c.status in ?2 order by c.dueDate, c.id", today,
+                List.of(ClaimStatus.OPEN, ClaimStatus.IN_PROGRESS, ClaimStatus.AWAITING_SIGN_OFF)).page(0, limit).list();
+    }
 
     /**
      * A new OPEN claim anchored in a revision; call {@code persist()} to store it.

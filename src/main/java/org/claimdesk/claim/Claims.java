@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import jakarta.annotation.security.RolesAllowed;
+import org.claimdesk.account.Account;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.account.Role;
+import org.claimdesk.audit.AuditContext;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
 import org.claimdesk.web.ErrorPages;
@@ -32,6 +36,9 @@ public class Claims extends Controller {
     @Inject
     CurrentAccount currentAccount;
 
+    @Inject
+    AuditContext audit;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance newClaim(Article article, ArticleRevision revision, TextAnchor anchor,
@@ -39,7 +46,9 @@ public class Claims extends Controller {
 
         static native TemplateInstance quote(Article article, String quote, String prefix, String suffix);
 
-        static native TemplateInstance show(Claim claim, ClaimForm form, List<String> warnings);
+        static native TemplateInstance show(ClaimView page);
+
+        static native TemplateInstance show$comments(Claim claim, List<Comment> comments);
 
         static native TemplateInstance conflict(Claim claim, ClaimForm yours, List<ClaimForm.Comparison> comparison);
     }
@@ -112,13 +121,21 @@ public class Claims extends Controller {
         return seeOther(Router.getURI(Claims::show, claim.id));
     }
 
+    /** The claim page for a prepared view, for other controllers that answer with it (e.g. a refused verdict). */
+    public static TemplateInstance page(ClaimView view) {
+        return Templates.show(view);
+    }
+
+    /** The comment thread fragment of the claim page, for htmx. */
+    static TemplateInstance commentsFragment(Claim claim, List<Comment> comments) {
+        return Templates.show$comments(claim, comments);
+    }
+
     /** The claim page: the quote in context, every field, and the edit form. */
     @GET
     @Path("/{id}")
     public TemplateInstance show(@RestPath Long id) {
-        Claim claim = findClaim(id);
-        ClaimForm form = ClaimForm.of(claim);
-        return Templates.show(claim, form, form.warnings());
+        return Templates.show(ClaimView.of(findClaim(id), currentAccount));
     }
 
     /**
@@ -141,7 +158,8 @@ public class Claims extends Controller {
                     .entity(Templates.conflict(claim, yours, ClaimForm.compare(ClaimForm.of(claim), yours))).build();
         }
         if (addProblems(yours.problems())) {
-            return Response.status(400).entity(Templates.show(claim, yours, yours.warnings())).build();
+            return Response.status(400).entity(Templates.show(ClaimView.of(claim, yours,
+                    org.claimdesk.verdict.VerdictForm.startingFrom(claim.claimReviewed), null, currentAccount))).build();
         }
         claim.edit(yours.check());
         flash("message", "Claim saved.");
@@ -159,6 +177,54 @@ public class Claims extends Controller {
         }
         claim.confirmAnchor();
         flash("message", "Anchor confirmed.");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /**
+     * Assigns the claim: editors to anyone on the desk, reviewers only to themselves and only an
+     * open, unassigned claim ("take it"). OPEN becomes IN_PROGRESS.
+     */
+    @POST
+    @Path("/{id}/assign")
+    @Transactional
+    @RolesAllowed(Role.REVIEWER_NAME)
+    public Response assign(@RestPath Long id, @RestForm Long assigneeId) {
+        Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
+        notFoundIfNull(claim);
+        Account me = currentAccount.get();
+        Account assignee = assigneeId == null ? me : Account.findById(assigneeId);
+        if (assignee == null) {
+            return ErrorPages.page(400, "Choose a person on the desk to assign the claim to.");
+        }
+        if (!currentAccount.isEditor() && (!assignee.id.equals(me.id) || claim.assignee != null)) {
+            return ErrorPages.page(403, "Only editors assign claims to others; reviewers may take an open, unassigned claim themselves.");
+        }
+        claim.assignTo(assignee);
+        flash("message", "Claim assigned to " + assignee.displayName + ".");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /** Dismisses an open or in-progress claim with a reason (editors). */
+    @POST
+    @Path("/{id}/dismiss")
+    @Transactional
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response dismiss(@RestPath Long id, @RestForm String reason, @RestForm String note, @RestForm Long duplicateOfId) {
+        Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
+        notFoundIfNull(claim);
+        DismissalReason why;
+        try {
+            why = DismissalReason.valueOf(reason == null ? "" : reason.strip());
+        } catch (IllegalArgumentException e) {
+            return ErrorPages.page(400, "Choose why the claim is dismissed: not checkable, opinion, or duplicate.");
+        }
+        Claim original = duplicateOfId == null ? null : Claim.findById(duplicateOfId);
+        if (duplicateOfId != null && original == null) {
+            return ErrorPages.page(400, "There is no claim #" + duplicateOfId + " to mark this one a duplicate of.");
+        }
+        audit.because(why.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+        claim.dismiss(why, note == null || note.isBlank() ? null : note.strip(), original);
+        flash("message", "Claim dismissed.");
         return seeOther(Router.getURI(Claims::show, claim.id));
     }
 

@@ -71,6 +71,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response workflow(org.claimdesk.claim.WorkflowException e) {
+        return page(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -1,0 +1,102 @@
+package org.claimdesk.claim;
+
+import java.util.List;
+import org.claimdesk.account.Account;
+import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.source.Source;
+import org.claimdesk.verdict.RatingLevel;
+import org.claimdesk.verdict.RatingScale;
+import org.claimdesk.verdict.SignOff;
+import org.claimdesk.verdict.SourceSet;
+import org.claimdesk.verdict.Verdict;
+import org.claimdesk.verdict.VerdictForm;
+import org.claimdesk.verdict.VerdictState;
+
+/**
+ * Everything the claim page shows, loaded with a fixed number of queries: the claim, its sources,
+ * verdict revisions and sign-off, the current rating scale, the comment thread, and what the
+ * signed-in person may do.
+ *
+ * @param form the claim edit form (current values, or what was typed)
+ * @param verdictForm the verdict form (empty, or what was typed)
+ * @param verdictError why the last proposal was refused, or null
+ */
+public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
+        List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
+        String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
+        boolean editor) {
+
+    /** The page for a claim as it is, with empty forms. */
+    public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
+        ClaimForm form = ClaimForm.of(claim);
+        return of(claim, form, VerdictForm.startingFrom(claim.claimReviewed), null, currentAccount);
+    }
+
+    /** The page with typed forms kept (after a refused edit or proposal). */
+    public static ClaimView of(Claim claim, ClaimForm form, VerdictForm verdictForm, String verdictError,
+            CurrentAccount currentAccount) {
+        List<Source> sources = Source.findByClaim(claim);
+        List<Verdict> verdicts = Verdict.findByClaim(claim);
+        SignOff signOff = verdicts.isEmpty() ? null
+                : SignOff.find("select s from SignOff s join fetch s.editor where s.verdict = ?1", verdicts.get(0)).firstResult();
+        boolean editor = currentAccount.isEditor();
+        return new ClaimView(claim, form, form.warnings(), sources, verdicts, signOff,
+                RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
+                editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
+                currentAccount.get(), editor);
+    }
+
+    /** The latest verdict revision, or null. */
+    public Verdict currentVerdict() {
+        return verdicts.isEmpty() ? null : verdicts.get(0);
+    }
+
+    /** Earlier verdict revisions (superseded), newest first. */
+    public List<Verdict> earlierVerdicts() {
+        return verdicts.size() <= 1 ? List.of() : verdicts.subList(1, verdicts.size());
+    }
+
+    /** Active sources of one stance, for the grouped list. */
+    public List<Source> activeSources(String stance) {
+        return sources.stream().filter(s -> s.isActive() && s.stance.name().equals(stance)).toList();
+    }
+
+    /** Retracted sources. */
+    public List<Source> retractedSources() {
+        return sources.stream().filter(s -> !s.isActive()).toList();
+    }
+
+    /** True when the viewer may sign off or send back the current verdict (editor, not its author). */
+    public boolean canSignOff() {
+        Verdict current = currentVerdict();
+        return editor && current != null && current.state == VerdictState.PROPOSED && viewer != null
+                && !current.author.id.equals(viewer.id);
+    }
+
+    /** True when the viewer wrote the current verdict, which awaits sign-off. */
+    public boolean ownVerdictAwaitsSignOff() {
+        Verdict current = currentVerdict();
+        return current != null && current.state == VerdictState.PROPOSED && viewer != null
+                && current.author.id.equals(viewer.id);
+    }
+
+    /** True when a verdict may be proposed now (not dismissed). */
+    public boolean canPropose() {
+        return claim.status != ClaimStatus.DISMISSED;
+    }
+
+    /** True when a new verdict would be a correction (needs a public note). */
+    public boolean proposalIsCorrection() {
+        return claim.status == ClaimStatus.SIGNED_OFF;
+    }
+
+    /** True when an editor may dismiss the claim now. */
+    public boolean canDismiss() {
+        return editor && (claim.status == ClaimStatus.OPEN || claim.status == ClaimStatus.IN_PROGRESS);
+    }
+
+    /** True when the viewer may take this open claim themselves. */
+    public boolean canTake() {
+        return claim.status == ClaimStatus.OPEN && claim.assignee == null;
+    }
+}

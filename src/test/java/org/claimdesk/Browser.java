@@ -46,6 +46,17 @@ public final class Browser {
      * @param app the app's base URI, e.g. from {@code @TestHTTPResource("/")}
      */
     public static Browser signIn(URI app, String user) {
+        return signIn(app, user, null);
+    }
+
+    /**
+     * Signs in a custom dev-service user with the given roles (comma-separated; empty for none).
+     */
+    public static Browser signInWithRoles(URI app, String user, String roles) {
+        return signIn(app, user, roles);
+    }
+
+    private static Browser signIn(URI app, String user, String customRoles) {
         Browser browser = new Browser(user);
         try {
             CookieManager jar = new CookieManager();
@@ -58,7 +69,13 @@ public final class Browser {
             while (hidden.find() && !form.containsKey(hidden.group(1))) {
                 form.put(hidden.group(1), hidden.group(2));
             }
-            form.put("predefined-" + user, user);
+            if (customRoles == null) {
+                form.put("predefined-" + user, user);
+            } else {
+                form.put("name", user);
+                form.put("roles", customRoles);
+                form.put("login", "");
+            }
             String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorize.resolve("/login"))

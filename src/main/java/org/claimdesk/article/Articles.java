@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.account.Role;
 import org.claimdesk.claim.AnnotatedArticle;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
@@ -72,6 +74,7 @@ public class Articles extends Controller {
     @POST
     @Path("")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm String title, @RestForm String outlet, @RestForm String url,
             @RestForm String byline, @RestForm String publishedDate, @RestForm String language,
             @RestForm String text, @RestForm("file") FileUpload file) {

@@ -92,6 +92,7 @@ public class Claims extends Controller {
     @POST
     @Path("")
     @Transactional
+    @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm("article") Long id, @RestForm Long revisionId, @RestForm Integer start,
             @RestForm Integer end, @RestForm String claimReviewed, @RestForm String claimantName,
             @RestForm String claimantSameAs, @RestForm String claimDate, @RestForm String appearanceUrl,
@@ -145,6 +146,7 @@ public class Claims extends Controller {
     @POST
     @Path("/{id}")
     @Transactional
+    @RolesAllowed(Role.REVIEWER_NAME)
     public Response update(@RestPath Long id, @RestForm Long version, @RestForm String claimReviewed,
             @RestForm String claimantName, @RestForm String claimantSameAs, @RestForm String claimDate,
             @RestForm String appearanceUrl, @RestForm String tags, @RestForm String priority,
@@ -170,6 +172,7 @@ public class Claims extends Controller {
     @POST
     @Path("/{id}/anchor")
     @Transactional
+    @RolesAllowed(Role.REVIEWER_NAME)
     public Response confirmAnchor(@RestPath Long id) {
         Claim claim = findClaim(id);
         if (claim.anchorState != AnchorState.MOVED_UNCONFIRMED) {

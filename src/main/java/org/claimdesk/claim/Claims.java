@@ -17,6 +17,8 @@ import java.util.Map;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
+import org.claimdesk.source.ClaimSources;
+import org.claimdesk.source.SourceForm;
 import org.claimdesk.web.ErrorPages;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,7 +41,8 @@ public class Claims extends Controller {
 
         static native TemplateInstance quote(Article article, String quote, String prefix, String suffix);
 
-        static native TemplateInstance show(Claim claim, ClaimForm form, List<String> warnings);
+        static native TemplateInstance show(Claim claim, ClaimForm form, List<String> warnings, ClaimSources sources,
+                SourceForm newSource);
 
         static native TemplateInstance conflict(Claim claim, ClaimForm yours, List<ClaimForm.Comparison> comparison);
     }
@@ -112,13 +115,13 @@ public class Claims extends Controller {
         return seeOther(Router.getURI(Claims::show, claim.id));
     }
 
-    /** The claim page: the quote in context, every field, and the edit form. */
+    /** The claim page: the quote in context, every field, its sources, and the edit form. */
     @GET
     @Path("/{id}")
     public TemplateInstance show(@RestPath Long id) {
         Claim claim = findClaim(id);
         ClaimForm form = ClaimForm.of(claim);
-        return Templates.show(claim, form, form.warnings());
+        return Templates.show(claim, form, form.warnings(), ClaimSources.of(claim), SourceForm.empty());
     }
 
     /**
@@ -141,7 +144,8 @@ public class Claims extends Controller {
                     .entity(Templates.conflict(claim, yours, ClaimForm.compare(ClaimForm.of(claim), yours))).build();
         }
         if (addProblems(yours.problems())) {
-            return Response.status(400).entity(Templates.show(claim, yours, yours.warnings())).build();
+            return Response.status(400).entity(Templates.show(claim, yours, yours.warnings(), ClaimSources.of(claim),
+                    SourceForm.empty())).build();
         }
         claim.edit(yours.check());
         flash("message", "Claim saved.");

@@ -144,7 +144,8 @@ public class SourceSnapshots {
         return new LinkCheck(sourceIds.size(), changed, gone);
     }
 
-    @Scheduled(identity = "source-link-check", every = "${claimdesk.fetch.check-every}",
+    /** The link check on its schedule; the first run waits a few minutes after start-up. */
+    @Scheduled(identity = "source-link-check", every = "${claimdesk.fetch.check-every}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledLinkCheck() {
         Duration interval = DurationConverter.parseDuration(settings.checkEvery());

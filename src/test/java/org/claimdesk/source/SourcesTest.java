@@ -67,7 +67,25 @@ class SourcesTest {
                 .body(containsString("id=\"source-" + id + "\""))
                 .body(containsString("Primary document"))
                 .body(containsString("National Archives (example)"))
-                .body(containsString("General de Gaulle&#39;s headquarters moved to 4 Carlton Gardens"));
+                .body(containsString("General de Gaulle&#39;s headquarters moved to 4 Carlton Gardens"))
+                .body(containsString("<section id=\"sources\" class=\"sources\" aria-labelledby=\"sources-heading\" data-swap-refusal>"))
+                .body(containsString("<form action=\"/sources\" method=\"POST\""))
+                .body(containsString("hx-post=\"/sources\""))
+                .body(containsString("hx-target=\"#sources\""))
+                .body(containsString("<script src=\"/static/form-refusals.js\" defer></script>"))
+                .body(containsString("href=\"/sources/new?claim=" + claimId + "\""));
+    }
+
+    @Test
+    void theFullFormPageOffersEveryFieldForAClaim() {
+        Long claimId = Fixtures.seedCarltonClaim();
+        given().get("/sources/new?claim=" + claimId).then().statusCode(200)
+                .body(containsString("Add a source to claim #" + claimId))
+                .body(containsString("name=\"claim\" value=\"" + claimId + "\""))
+                .body(containsString("<label for=\"accessedAt\">Accessed at (UTC)</label>"))
+                .body(containsString("<option value=\"OFFICIAL_STATEMENT\">Official statement</option>"))
+                .body(containsString("<option value=\"REFUTES\">Refutes the claim</option>"));
+        given().get("/sources/new?claim=987654321").then().statusCode(404);
     }
 
     @Test

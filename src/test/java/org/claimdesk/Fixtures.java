@@ -160,6 +160,45 @@ public final class Fixtures {
         });
     }
 
+    /** The Carlton Gardens words of the real article (a claim the desk checks). */
+    public static final String CARLTON = "Carlton Gardens, which was the headquarters of the Free France government in exile between 1940-1944";
+
+    /**
+     * Creates a claim over HTTP (POST /claims, as the signed-in test user) on the first occurrence
+     * of {@code words} in the article's current text.
+     *
+     * @return the claim id
+     */
+    public static Long createClaim(Long articleId, String words, String claimReviewed) {
+        org.claimdesk.article.ArticleRevision revision = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    org.claimdesk.article.ArticleRevision current = org.claimdesk.article.Article
+                            .<org.claimdesk.article.Article>findById(articleId).currentRevision;
+                    current.text.length();
+                    return current;
+                });
+        int start = codePointIndexOf(revision.text, words);
+        if (start < 0) {
+            throw new IllegalArgumentException("Not in the article: " + words);
+        }
+        Csrf csrf = csrfFrom("/articles/" + articleId);
+        Response response = RestAssured.given().redirects().follow(false).cookie("claimdesk-csrf", csrf.cookie())
+                .formParam("csrf-token", csrf.token()).formParam("article", articleId)
+                .formParam("revisionId", revision.id).formParam("start", start)
+                .formParam("end", start + words.codePointCount(0, words.length()))
+                .formParam("claimReviewed", claimReviewed).post("/claims");
+        if (response.statusCode() != 303) {
+            throw new IllegalStateException("Claim not created: " + response.statusCode() + " " + response.asString());
+        }
+        String location = response.getHeader("Location");
+        return Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** A new copy of the real article with the Carlton Gardens claim on it; returns the claim id. */
+    public static Long seedCarltonClaim() {
+        return createClaim(seedRealArticle(), CARLTON, "Carlton Gardens was the Free French HQ 1940-1944");
+    }
+
     /** Code point offset of the first occurrence of {@code words} in {@code text} (-1 if absent). */
     public static int codePointIndexOf(String text, String words) {
         int charIndex = text.indexOf(words);

@@ -73,7 +73,16 @@ public final class ArticleText {
      * @return the normalised article text (see {@link #normalise(String)})
      */
     public static String fromHtml(String html) {
-        Document document = Jsoup.parse(html);
+        return fromHtml(Jsoup.parse(html));
+    }
+
+    /**
+     * Reduces a parsed HTML page to its article text, as {@link #fromHtml(String)} does.
+     *
+     * @param document the parsed page; it is changed (page chrome removed), so pass a copy to keep it
+     * @return the normalised article text
+     */
+    public static String fromHtml(Document document) {
         document.select(NOT_TEXT).remove();
         Element root = document.selectFirst("article");
         if (root == null) {

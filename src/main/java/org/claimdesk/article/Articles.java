@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.account.Role;
 import org.claimdesk.claim.AnnotatedArticle;
+import org.claimdesk.fetch.Fetcher;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,6 +39,9 @@ public class Articles extends Controller {
 
     @Inject
     ArticleImports imports;
+
+    @Inject
+    Fetcher fetcher;
 
     @CheckedTemplate
     static class Templates {
@@ -59,7 +63,7 @@ public class Articles extends Controller {
         return Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext);
     }
 
-    /** The import form: paste the text or upload a file. */
+    /** The import form: paste the text, upload a file, or fetch it from the article URL. */
     @GET
     @Path("/new")
     public TemplateInstance newArticle() {
@@ -67,9 +71,11 @@ public class Articles extends Controller {
     }
 
     /**
-     * Imports an article from pasted text or an uploaded .txt/.md/.html file (max 2 MB). Answers
-     * 400 (413 for a text over 200,000 characters or a file over 2 MB) with the form and every
-     * typed value when a field is wrong; otherwise redirects to the article.
+     * Imports an article from pasted text, an uploaded .txt/.md/.html file (max 2 MB), or the page
+     * at its URL ({@code fetch} set; fetched within the {@code claimdesk.fetch} limits, the page's
+     * title, site name and date filling the fields left empty). Answers 400 (413 for a text over
+     * 200,000 characters or a file over 2 MB) with the form and every typed value when a field is
+     * wrong or the page cannot be fetched; otherwise redirects to the article.
      */
     @POST
     @Path("")
@@ -77,16 +83,14 @@ public class Articles extends Controller {
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm String title, @RestForm String outlet, @RestForm String url,
             @RestForm String byline, @RestForm String publishedDate, @RestForm String language,
-            @RestForm String text, @RestForm("file") FileUpload file) {
-        ArticleForm form = new ArticleForm(title, outlet, url, byline, publishedDate, language, text);
+            @RestForm String text, @RestForm("file") FileUpload file, @RestForm String fetch) {
+        ArticleForm form = new ArticleForm(title, outlet, url, byline, publishedDate, language, text, fetch);
         ArticleImports.Metadata metadata = checkMetadata(form);
         ImportedText imported = importedText(form, file);
         if (validation.hasErrors()) {
             return Response.status(imported.status()).entity(Templates.newArticle(form)).build();
         }
-        if (metadata.title() == null) {
-            metadata = withTitle(metadata, imported.suggestedTitle());
-        }
+        metadata = withSuggestions(metadata, imported);
         ArticleImports.Result result = imports.importText(metadata, imported.text(), imported.kind(),
                 imported.name(), currentAccount.get());
         flash("message", switch (result.outcome()) {
@@ -142,6 +146,9 @@ public class Articles extends Controller {
     /** The text to import and how it came; adds field errors and picks the status when refused. */
     private ImportedText importedText(ArticleForm form, FileUpload file) {
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
+        if (form.fetchesUrl()) {
+            return fetchedText(form, hasFile);
+        }
         if (hasFile) {
             try {
                 ArticleUpload upload = ArticleUpload.read(file.fileName(), Files.readAllBytes(file.uploadedFile()));
@@ -149,7 +156,7 @@ public class Articles extends Controller {
                 return new ImportedText(upload.text(), ImportKind.UPLOAD, file.fileName(), upload.suggestedTitle(), 400);
             } catch (ImportException e) {
                 validation.addError(e.field, e.getMessage());
-                return new ImportedText(null, null, null, null, e.status);
+                return refusedText(e.status);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -158,13 +165,37 @@ public class Articles extends Controller {
         String raw = form.text() == null ? "" : form.text();
         if (raw.length() > Article.MAX_TEXT) {
             validation.addError("text", "The text is longer than 200,000 characters. Import one article at a time.");
-            return new ImportedText(null, null, null, null, 413);
+            return refusedText(413);
         }
         String text = ArticleText.normalise(raw);
         if (text.isEmpty()) {
             validation.addError("text", "Paste the article text or choose a file to upload.");
         }
         return new ImportedText(text, ImportKind.PASTE, null, null, 400);
+    }
+
+    /** The text of the page at the article URL; adds field errors when it cannot be had. */
+    private ImportedText fetchedText(ArticleForm form, boolean hasFile) {
+        if (hasFile || FormValues.trimmed(form.text()) != null) {
+            validation.addError("text", "Paste the text, upload a file or fetch the URL: choose one.");
+            return refusedText(400);
+        }
+        String url = FormValues.trimmed(form.url());
+        if (url == null) {
+            validation.addError("url", "Give the article URL to fetch its text from.");
+        }
+        if (url == null || validation.hasError("url")) {
+            return refusedText(400);
+        }
+        try {
+            ArticlePage page = ArticlePage.fetch(fetcher, url);
+            requireTitle(form, page.suggestedTitle());
+            return new ImportedText(page.text(), ImportKind.URL, page.finalUrl(), page.suggestedTitle(), 400,
+                    page.suggestedOutlet(), page.suggestedDate());
+        } catch (ImportException e) {
+            validation.addError(e.field, e.getMessage());
+            return refusedText(e.status);
+        }
     }
 
     private static String reanchoringSummary(java.util.Map<String, Integer> outcomes) {
@@ -184,12 +215,29 @@ public class Articles extends Controller {
         }
     }
 
-    private static ArticleImports.Metadata withTitle(ArticleImports.Metadata metadata, String title) {
-        String shortened = title.length() > Article.MAX_TITLE ? title.substring(0, Article.MAX_TITLE) : title;
-        return new ArticleImports.Metadata(shortened, metadata.outlet(), metadata.url(), metadata.byline(),
-                metadata.publishedDate(), metadata.language());
+    /** The metadata with the fields left empty filled from what the imported text suggests. */
+    private static ArticleImports.Metadata withSuggestions(ArticleImports.Metadata metadata, ImportedText imported) {
+        return new ArticleImports.Metadata(
+                metadata.title() != null ? metadata.title() : shortened(imported.suggestedTitle(), Article.MAX_TITLE),
+                metadata.outlet() != null ? metadata.outlet() : shortened(imported.suggestedOutlet(), 200),
+                metadata.url(), metadata.byline(),
+                metadata.publishedDate() != null ? metadata.publishedDate() : imported.suggestedDate(),
+                metadata.language());
     }
 
-    private record ImportedText(String text, ImportKind kind, String name, String suggestedTitle, int status) {
+    private static String shortened(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static ImportedText refusedText(int status) {
+        return new ImportedText(null, null, null, null, status);
+    }
+
+    private record ImportedText(String text, ImportKind kind, String name, String suggestedTitle, int status,
+            String suggestedOutlet, LocalDate suggestedDate) {
+
+        ImportedText(String text, ImportKind kind, String name, String suggestedTitle, int status) {
+            this(text, kind, name, suggestedTitle, status, null, null);
+        }
     }
 }

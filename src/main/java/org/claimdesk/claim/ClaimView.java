@@ -3,7 +3,9 @@ package org.claimdesk.claim;
 import java.util.List;
 import org.claimdesk.account.Account;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.source.ClaimSources;
 import org.claimdesk.source.Source;
+import org.claimdesk.source.SourceForm;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
 import org.claimdesk.verdict.SignOff;
@@ -24,7 +26,7 @@ import org.claimdesk.verdict.VerdictState;
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
-        boolean editor) {
+        boolean editor, ClaimSources claimSources, SourceForm newSource) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -43,7 +45,7 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
         return new ClaimView(claim, form, form.warnings(), sources, verdicts, signOff,
                 RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
-                currentAccount.get(), editor);
+                currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty());
     }
 
     /** The latest verdict revision, or null. */

@@ -82,6 +82,57 @@ public class Source extends PanacheEntity {
     @Version
     public long version;
 
+    /**
+     * A new active source on a claim; call {@code persist()} to store it.
+     *
+     * @param fields checked fields (see {@link SourceForm#check()})
+     */
+    public static Source attachedTo(Claim claim, SourceFields fields, Account by) {
+        Source source = new Source();
+        source.claim = claim;
+        source.url = fields.url();
+        source.description = fields.description();
+        source.title = fields.title();
+        source.publisher = fields.publisher();
+        source.kind = fields.kind();
+        source.stance = fields.stance();
+        source.excerpt = fields.excerpt();
+        source.note = fields.note();
+        source.accessedAt = fields.accessedAt();
+        source.createdBy = by;
+        source.createdAt = Instant.now();
+        return source;
+    }
+
+    /**
+     * Fills in the title a snapshot suggests, only when the source has none: what a reviewer
+     * typed is never overwritten.
+     *
+     * @param suggestion the suggested title, not blank
+     * @return false (and nothing changed) when the source already has a title
+     */
+    public boolean fillInTitle(String suggestion) {
+        if (title != null && !title.isBlank()) {
+            return false;
+        }
+        title = suggestion;
+        return true;
+    }
+
+    /**
+     * Fills in the publisher a snapshot suggests, only when the source has none.
+     *
+     * @param suggestion the suggested publisher, not blank
+     * @return false (and nothing changed) when the source already has a publisher
+     */
+    public boolean fillInPublisher(String suggestion) {
+        if (publisher != null && !publisher.isBlank()) {
+            return false;
+        }
+        publisher = suggestion;
+        return true;
+    }
+
     /** True while the source is not retracted. */
     public boolean isActive() {
         return retractedAt == null;
@@ -111,6 +162,16 @@ public class Source extends PanacheEntity {
     /** How many active (not retracted) sources a claim has. */
     public static long countActive(Claim claim) {
         return count("claim = ?1 and retractedAt is null", claim);
+    }
+
+    /**
+     * A source with what its page shows (claim, article, creator, retractor) in one query.
+     *
+     * @return the source, or null when there is none with this id
+     */
+    public static Source findForPage(Long id) {
+        return find("select s from Source s join fetch s.claim c join fetch c.article join fetch s.createdBy"
+                + " left join fetch s.retractedBy where s.id = ?1", id).firstResult();
     }
 
     /** The active source of a claim with this URL, or null. */

@@ -15,6 +15,7 @@ import org.claimdesk.article.Article;
 import org.claimdesk.claim.Claim;
 import org.claimdesk.claim.Comment;
 import org.claimdesk.verdict.Verdict;
+import org.claimdesk.source.SourceSnapshot;
 
 /**
  * The desk: the home page after sign-in, with the work waiting for the signed-in person. Each list
@@ -34,7 +35,7 @@ public class Desk extends Controller {
      * @param awaitingSignOff verdicts awaiting sign-off by this person (editors only; empty otherwise)
      */
     public record Work(List<Claim> assigned, List<Verdict> awaitingSignOff, List<Verdict> sentBack,
-            List<Claim> overdue, List<Comment> mentions, List<Article> recentArticles) {
+            List<Claim> overdue, List<Comment> mentions, List<Article> recentArticles, List<SourceSnapshot> changedSources) {
     }
 
     @CheckedTemplate
@@ -42,7 +43,10 @@ public class Desk extends Controller {
         static native TemplateInstance index(Work work);
     }
 
-    /** The signed-in person's desk. */
+    /**
+     * The signed-in person's desk: recent articles, and the sources whose newest snapshot found
+     * their page changed or gone. A fixed number of queries however many rows there are.
+     */
     @GET
     @Path("")
     public TemplateInstance index() {
@@ -51,6 +55,6 @@ public class Desk extends Controller {
         return Templates.index(new Work(Claim.findAssignedTo(me, LIMIT),
                 currentAccount.isEditor() ? Verdict.findAwaitingSignOffBy(me, LIMIT) : List.of(),
                 Verdict.findSentBackTo(me, LIMIT), Claim.findOverdue(today, LIMIT), Comment.findMentioning(me, LIMIT),
-                Article.findForList(null, null, 0, 10)));
+                Article.findForList(null, null, 0, 10), SourceSnapshot.findFlagged(LIMIT)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.UUID;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -35,6 +36,26 @@ public class ErrorPages {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, titleOf(status), message == null ? defaultMessage(status) : message, null))
                 .build();
+    }
+
+    /** The 503 page for an outage, with a {@code Retry-After} header. */
+    public static Response unavailable(Outage outage) {
+        return Response.status(503)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", Outage.RETRY_AFTER_SECONDS)
+                .entity(Templates.error(503, outage.title, outage.message, null))
+                .build();
+    }
+
+    /**
+     * The error page as a template, for code outside Quarkus REST (see {@link EarlyErrorPages}).
+     *
+     * @param title the heading, or null for the status's default
+     * @param message the explanation, or null for the status's default
+     */
+    static TemplateInstance template(int status, String title, String message) {
+        return Templates.error(status, title == null ? titleOf(status) : title,
+                message == null ? defaultMessage(status) : message, null);
     }
 
     /**
@@ -82,8 +103,31 @@ public class ErrorPages {
         return page(status, null);
     }
 
+    /**
+     * A body that turned out larger than {@code quarkus.http.limits.max-body-size} while it was read
+     * (a chunked upload without {@code Content-Length}; browsers always declare the length, and those
+     * requests get the page from {@link EarlyErrorPages}). Quarkus REST has already answered a bare 413
+     * and closes the connection, so this only keeps the log free of a false "unexpected error".
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if ("Request too large".equals(e.getMessage())) {
+            return page(413, null);
+        }
+        return unexpected(e);
+    }
+
+    /**
+     * Any other failure: a 503 page when a service Claimdesk needs is down (see {@link Outage}),
+     * otherwise a 500 page with an error id that is also logged.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Outage outage = Outage.of(e);
+        if (outage != null) {
+            LOG.warnf("%s: %s", outage.title, e);
+            return unavailable(outage);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return Response.status(500)

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -35,6 +36,9 @@ public class Articles extends Controller {
 
     @Inject
     ArticleImports imports;
+
+    @Inject
+    FormSubmissions submissions;
 
     @CheckedTemplate
     static class Templates {
@@ -66,32 +70,28 @@ public class Articles extends Controller {
     /**
      * Imports an article from pasted text or an uploaded .txt/.md/.html file (max 2 MB). Answers
      * 400 (413 for a text over 200,000 characters or a file over 2 MB) with the form and every
-     * typed value when a field is wrong; otherwise redirects to the article.
+     * typed value when a field is wrong; otherwise redirects to the article. The same form sent
+     * twice (same idempotency key) imports once and redirects both times to the article.
      */
     @POST
     @Path("")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response create(@RestForm String title, @RestForm String outlet, @RestForm String url,
             @RestForm String byline, @RestForm String publishedDate, @RestForm String language,
-            @RestForm String text, @RestForm("file") FileUpload file) {
+            @RestForm String text, @RestForm("file") FileUpload file,
+            @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         ArticleForm form = new ArticleForm(title, outlet, url, byline, publishedDate, language, text);
-        ArticleImports.Metadata metadata = checkMetadata(form);
+        ArticleImports.Metadata checked = checkMetadata(form);
         ImportedText imported = importedText(form, file);
         if (validation.hasErrors()) {
             return Response.status(imported.status()).entity(Templates.newArticle(form)).build();
         }
-        if (metadata.title() == null) {
-            metadata = withTitle(metadata, imported.suggestedTitle());
-        }
-        ArticleImports.Result result = imports.importText(metadata, imported.text(), imported.kind(),
-                imported.name(), currentAccount.get());
-        flash("message", switch (result.outcome()) {
-            case CREATED -> "Article imported.";
-            case REVISED -> "The article's text changed: saved as revision "
-                    + result.article().currentRevision.number + ".";
-            case DUPLICATE -> "This text is already on the desk: nothing new was saved.";
-        });
-        return seeOther(Router.getURI(Articles::show, result.article().id));
+        ArticleImports.Metadata metadata = checked.title() == null ? withTitle(checked, imported.suggestedTitle()) : checked;
+        FormSubmissions.Outcome done = submissions.once(idempotencyKey, currentAccount.get(),
+                () -> outcomeOf(imports.importText(metadata, imported.text(), imported.kind(), imported.name(),
+                        currentAccount.get())));
+        flash("message", done.message());
+        return seeOther(done.location());
     }
 
     /** One article: metadata, revision hash and the text as paragraphs. */
@@ -167,6 +167,15 @@ public class Articles extends Controller {
         if (FormValues.trimmed(form.title()) == null && FormValues.trimmed(suggestion) == null) {
             validation.addError("title", "The title is required.");
         }
+    }
+
+    private static FormSubmissions.Outcome outcomeOf(ArticleImports.Result result) {
+        return new FormSubmissions.Outcome(Router.getURI(Articles::show, result.article().id), switch (result.outcome()) {
+            case CREATED -> "Article imported.";
+            case REVISED -> "The article's text changed: saved as revision "
+                    + result.article().currentRevision.number + ".";
+            case DUPLICATE -> "This text is already on the desk: nothing new was saved.";
+        });
     }
 
     private static ArticleImports.Metadata withTitle(ArticleImports.Metadata metadata, String title) {

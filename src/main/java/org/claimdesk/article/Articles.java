@@ -31,6 +31,9 @@ public class Articles extends Controller {
 
     static final int PAGE_SIZE = 50;
 
+    /** Longest accepted search words, in characters. */
+    static final int MAX_QUERY = 500;
+
     @Inject
     CurrentAccount currentAccount;
 
@@ -50,14 +53,20 @@ public class Articles extends Controller {
         static native TemplateInstance show(Article article, ArticleRevision revision);
     }
 
-    /** The article list, newest first, filtered by status and by words in the title or outlet. */
+    /**
+     * The article list, newest first, filtered by status and by words in the title or outlet.
+     * Search words over {@value #MAX_QUERY} characters or with control characters answer 400.
+     */
     @GET
     @Path("")
-    public TemplateInstance index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
+    public Response index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
         int pageIndex = page == null || page < 0 ? 0 : page;
-        List<Article> rows = Article.findForList(status, q, pageIndex, PAGE_SIZE + 1);
+        String query = FormValues.trimmed(q);
+        refuseIf("q", FormValues.lineProblem(query, "search", MAX_QUERY));
+        List<Article> rows = validation.hasErrors() ? List.of() : Article.findForList(status, query, pageIndex, PAGE_SIZE + 1);
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext);
+        return Response.status(validation.hasErrors() ? 400 : 200)
+                .entity(Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext)).build();
     }
 
     /** The import form: paste the text or upload a file. */
@@ -105,21 +114,15 @@ public class Articles extends Controller {
 
     private ArticleImports.Metadata checkMetadata(ArticleForm form) {
         String title = FormValues.trimmed(form.title());
-        if (title != null && title.length() > Article.MAX_TITLE) {
-            validation.addError("title", "The title is longer than 300 characters.");
-        }
+        refuseIf("title", FormValues.lineProblem(title, "title", Article.MAX_TITLE));
         String url = FormValues.trimmed(form.url());
         if (url != null && (url.length() > 2000 || !FormValues.isHttpUrl(url))) {
             validation.addError("url", "The article URL must be a web address starting with http:// or https://.");
         }
         String outlet = FormValues.trimmed(form.outlet());
-        if (outlet != null && outlet.length() > 200) {
-            validation.addError("outlet", "The outlet is longer than 200 characters.");
-        }
+        refuseIf("outlet", FormValues.lineProblem(outlet, "outlet", 200));
         String byline = FormValues.trimmed(form.byline());
-        if (byline != null && byline.length() > 300) {
-            validation.addError("byline", "The byline is longer than 300 characters.");
-        }
+        refuseIf("byline", FormValues.lineProblem(byline, "byline", 300));
         LocalDate published = null;
         try {
             published = FormValues.isoDate(form.publishedDate());
@@ -135,14 +138,21 @@ public class Articles extends Controller {
         return new ArticleImports.Metadata(title, outlet, url, byline, published, language);
     }
 
+    private void refuseIf(String field, String problem) {
+        if (problem != null) {
+            validation.addError(field, problem);
+        }
+    }
+
     /** The text to import and how it came; adds field errors and picks the status when refused. */
     private ImportedText importedText(ArticleForm form, FileUpload file) {
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
         if (hasFile) {
             try {
-                ArticleUpload upload = ArticleUpload.read(file.fileName(), Files.readAllBytes(file.uploadedFile()));
+                String name = FormValues.fileName(file.fileName());
+                ArticleUpload upload = ArticleUpload.read(name, Files.readAllBytes(file.uploadedFile()));
                 requireTitle(form, upload.suggestedTitle());
-                return new ImportedText(upload.text(), ImportKind.UPLOAD, file.fileName(), upload.suggestedTitle(), 400);
+                return new ImportedText(upload.text(), ImportKind.UPLOAD, name, upload.suggestedTitle(), 400);
             } catch (ImportException e) {
                 validation.addError(e.field, e.getMessage());
                 return new ImportedText(null, null, null, null, e.status);

@@ -9,6 +9,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -24,6 +28,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    static final String UNSTORABLE_CHARACTER = "Something you sent contains a character that cannot be saved, "
+            + "such as a NUL byte or another control character. Remove it and send the form again.";
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -128,12 +135,32 @@ public class ErrorPages {
             LOG.warnf("%s: %s", outage.title, e);
             return unavailable(outage);
         }
+        if (isUnstorableCharacter(e)) {
+            LOG.warnf("Refused a value the database cannot store: %s", e);
+            return page(400, UNSTORABLE_CHARACTER);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return Response.status(500)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(500, titleOf(500), defaultMessage(500), errorId))
                 .build();
+    }
+
+    /**
+     * True when PostgreSQL refused a value for its characters: a NUL byte (SQLState 22021,
+     * character_not_in_repertoire) or a character the database encoding lacks (22P05). Forms
+     * should refuse such values with a message on the field; this is the safety net for any
+     * that does not.
+     */
+    static boolean isUnstorableCharacter(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String titleOf(int status) {

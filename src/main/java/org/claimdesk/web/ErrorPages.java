@@ -1,8 +1,10 @@
 package org.claimdesk.web;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,6 +33,9 @@ public class ErrorPages {
 
     static final String UNSTORABLE_CHARACTER = "Something you sent contains a character that cannot be saved, "
             + "such as a NUL byte or another control character. Remove it and send the form again.";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -131,6 +136,10 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Outage outage = Outage.of(e);
+        if (outage == Outage.DATABASE) {
+            // Drop every pooled connection the outage broke, so none is handed out once PostgreSQL is back.
+            dataSource.flush(AgroalDataSource.FlushMode.INVALID);
+        }
         if (outage != null) {
             LOG.warnf("%s: %s", outage.title, e);
             return unavailable(outage);

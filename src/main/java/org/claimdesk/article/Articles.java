@@ -22,6 +22,7 @@ import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.account.Role;
 import org.claimdesk.claim.AnnotatedArticle;
 import org.claimdesk.fetch.Fetcher;
+import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -34,6 +35,9 @@ public class Articles extends Controller {
 
     static final int PAGE_SIZE = 50;
 
+    /** Longest accepted search words, in characters. */
+    static final int MAX_QUERY = 500;
+
     @Inject
     CurrentAccount currentAccount;
 
@@ -42,6 +46,9 @@ public class Articles extends Controller {
 
     @Inject
     Fetcher fetcher;
+
+    @Inject
+    FormSubmissions submissions;
 
     @CheckedTemplate
     static class Templates {
@@ -53,14 +60,20 @@ public class Articles extends Controller {
         static native TemplateInstance show(Article article, AnnotatedArticle page);
     }
 
-    /** The article list, newest first, filtered by status and by words in the title or outlet. */
+    /**
+     * The article list, newest first, filtered by status and by words in the title or outlet.
+     * Search words over {@value #MAX_QUERY} characters or with control characters answer 400.
+     */
     @GET
     @Path("")
-    public TemplateInstance index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
+    public Response index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
         int pageIndex = page == null || page < 0 ? 0 : page;
-        List<Article> rows = Article.findForList(status, q, pageIndex, PAGE_SIZE + 1);
+        String query = FormValues.trimmed(q);
+        refuseIf("q", FormValues.lineProblem(query, "search", MAX_QUERY));
+        List<Article> rows = validation.hasErrors() ? List.of() : Article.findForList(status, query, pageIndex, PAGE_SIZE + 1);
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext);
+        return Response.status(validation.hasErrors() ? 400 : 200)
+                .entity(Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext)).build();
     }
 
     /** The import form: paste the text, upload a file, or fetch it from the article URL. */
@@ -76,6 +89,7 @@ public class Articles extends Controller {
      * title, site name and date filling the fields left empty). Answers 400 (413 for a text over
      * 200,000 characters or a file over 2 MB) with the form and every typed value when a field is
      * wrong or the page cannot be fetched; otherwise redirects to the article.
+     * The same form sent twice (same idempotency key) imports once and redirects both times to the article.
      */
     @POST
     @Path("")
@@ -83,23 +97,20 @@ public class Articles extends Controller {
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm String title, @RestForm String outlet, @RestForm String url,
             @RestForm String byline, @RestForm String publishedDate, @RestForm String language,
-            @RestForm String text, @RestForm("file") FileUpload file, @RestForm String fetch) {
+            @RestForm String text, @RestForm("file") FileUpload file, @RestForm String fetch,
+            @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         ArticleForm form = new ArticleForm(title, outlet, url, byline, publishedDate, language, text, fetch);
-        ArticleImports.Metadata metadata = checkMetadata(form);
+        ArticleImports.Metadata checked = checkMetadata(form);
         ImportedText imported = importedText(form, file);
         if (validation.hasErrors()) {
             return Response.status(imported.status()).entity(Templates.newArticle(form)).build();
         }
-        metadata = withSuggestions(metadata, imported);
-        ArticleImports.Result result = imports.importText(metadata, imported.text(), imported.kind(),
-                imported.name(), currentAccount.get());
-        flash("message", switch (result.outcome()) {
-            case CREATED -> "Article imported.";
-            case REVISED -> "The article's text changed: saved as revision "
-                    + result.article().currentRevision.number + "." + reanchoringSummary(result.reanchoring());
-            case DUPLICATE -> "This text is already on the desk: nothing new was saved.";
-        });
-        return seeOther(Router.getURI(Articles::show, result.article().id));
+        ArticleImports.Metadata metadata = withSuggestions(checked, imported);
+        FormSubmissions.Outcome done = submissions.once(idempotencyKey, currentAccount.get(),
+                () -> outcomeOf(imports.importText(metadata, imported.text(), imported.kind(), imported.name(),
+                        currentAccount.get())));
+        flash("message", done.message());
+        return seeOther(done.location());
     }
 
     /** One article: metadata, revision hash and the text as paragraphs. */
@@ -113,21 +124,15 @@ public class Articles extends Controller {
 
     private ArticleImports.Metadata checkMetadata(ArticleForm form) {
         String title = FormValues.trimmed(form.title());
-        if (title != null && title.length() > Article.MAX_TITLE) {
-            validation.addError("title", "The title is longer than 300 characters.");
-        }
+        refuseIf("title", FormValues.lineProblem(title, "title", Article.MAX_TITLE));
         String url = FormValues.trimmed(form.url());
         if (url != null && (url.length() > 2000 || !FormValues.isHttpUrl(url))) {
             validation.addError("url", "The article URL must be a web address starting with http:// or https://.");
         }
         String outlet = FormValues.trimmed(form.outlet());
-        if (outlet != null && outlet.length() > 200) {
-            validation.addError("outlet", "The outlet is longer than 200 characters.");
-        }
+        refuseIf("outlet", FormValues.lineProblem(outlet, "outlet", 200));
         String byline = FormValues.trimmed(form.byline());
-        if (byline != null && byline.length() > 300) {
-            validation.addError("byline", "The byline is longer than 300 characters.");
-        }
+        refuseIf("byline", FormValues.lineProblem(byline, "byline", 300));
         LocalDate published = null;
         try {
             published = FormValues.isoDate(form.publishedDate());
@@ -143,6 +148,12 @@ public class Articles extends Controller {
         return new ArticleImports.Metadata(title, outlet, url, byline, published, language);
     }
 
+    private void refuseIf(String field, String problem) {
+        if (problem != null) {
+            validation.addError(field, problem);
+        }
+    }
+
     /** The text to import and how it came; adds field errors and picks the status when refused. */
     private ImportedText importedText(ArticleForm form, FileUpload file) {
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
@@ -151,9 +162,10 @@ public class Articles extends Controller {
         }
         if (hasFile) {
             try {
-                ArticleUpload upload = ArticleUpload.read(file.fileName(), Files.readAllBytes(file.uploadedFile()));
+                String name = FormValues.fileName(file.fileName());
+                ArticleUpload upload = ArticleUpload.read(name, Files.readAllBytes(file.uploadedFile()));
                 requireTitle(form, upload.suggestedTitle());
-                return new ImportedText(upload.text(), ImportKind.UPLOAD, file.fileName(), upload.suggestedTitle(), 400);
+                return new ImportedText(upload.text(), ImportKind.UPLOAD, name, upload.suggestedTitle(), 400);
             } catch (ImportException e) {
                 validation.addError(e.field, e.getMessage());
                 return refusedText(e.status);
@@ -223,6 +235,15 @@ public class Articles extends Controller {
                 metadata.url(), metadata.byline(),
                 metadata.publishedDate() != null ? metadata.publishedDate() : imported.suggestedDate(),
                 metadata.language());
+    }
+
+    private static FormSubmissions.Outcome outcomeOf(ArticleImports.Result result) {
+        return new FormSubmissions.Outcome(Router.getURI(Articles::show, result.article().id), switch (result.outcome()) {
+            case CREATED -> "Article imported.";
+            case REVISED -> "The article's text changed: saved as revision "
+                    + result.article().currentRevision.number + "." + reanchoringSummary(result.reanchoring());
+            case DUPLICATE -> "This text is already on the desk: nothing new was saved.";
+        });
     }
 
     private static String shortened(String value, int max) {

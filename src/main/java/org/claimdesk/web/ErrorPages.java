@@ -1,13 +1,20 @@
 package org.claimdesk.web;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -24,6 +31,12 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    static final String UNSTORABLE_CHARACTER = "Something you sent contains a character that cannot be saved, "
+            + "such as a NUL byte or another control character. Remove it and send the form again.";
+
+    @Inject
+    AgroalDataSource dataSource;
+
     @CheckedTemplate(basePath = "errors")
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String errorId);
@@ -35,6 +48,26 @@ public class ErrorPages {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, titleOf(status), message == null ? defaultMessage(status) : message, null))
                 .build();
+    }
+
+    /** The 503 page for an outage, with a {@code Retry-After} header. */
+    public static Response unavailable(Outage outage) {
+        return Response.status(503)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", Outage.RETRY_AFTER_SECONDS)
+                .entity(Templates.error(503, outage.title, outage.message, null))
+                .build();
+    }
+
+    /**
+     * The error page as a template, for code outside Quarkus REST (see {@link EarlyErrorPages}).
+     *
+     * @param title the heading, or null for the status's default
+     * @param message the explanation, or null for the status's default
+     */
+    static TemplateInstance template(int status, String title, String message) {
+        return Templates.error(status, title == null ? titleOf(status) : title,
+                message == null ? defaultMessage(status) : message, null);
     }
 
     /**
@@ -87,14 +120,61 @@ public class ErrorPages {
         return page(status, null);
     }
 
+    /**
+     * A body that turned out larger than {@code quarkus.http.limits.max-body-size} while it was read
+     * (a chunked upload without {@code Content-Length}; browsers always declare the length, and those
+     * requests get the page from {@link EarlyErrorPages}). Quarkus REST has already answered a bare 413
+     * and closes the connection, so this only keeps the log free of a false "unexpected error".
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if ("Request too large".equals(e.getMessage())) {
+            return page(413, null);
+        }
+        return unexpected(e);
+    }
+
+    /**
+     * Any other failure: a 503 page when a service Claimdesk needs is down (see {@link Outage}),
+     * otherwise a 500 page with an error id that is also logged.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Outage outage = Outage.of(e);
+        if (outage == Outage.DATABASE) {
+            // Drop every pooled connection the outage broke, so none is handed out once PostgreSQL is back.
+            dataSource.flush(AgroalDataSource.FlushMode.INVALID);
+        }
+        if (outage != null) {
+            LOG.warnf("%s: %s", outage.title, e);
+            return unavailable(outage);
+        }
+        if (isUnstorableCharacter(e)) {
+            LOG.warnf("Refused a value the database cannot store: %s", e);
+            return page(400, UNSTORABLE_CHARACTER);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return Response.status(500)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(500, titleOf(500), defaultMessage(500), errorId))
                 .build();
+    }
+
+    /**
+     * True when PostgreSQL refused a value for its characters: a NUL byte (SQLState 22021,
+     * character_not_in_repertoire) or a character the database encoding lacks (22P05). Forms
+     * should refuse such values with a message on the field; this is the safety net for any
+     * that does not.
+     */
+    static boolean isUnstorableCharacter(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String titleOf(int status) {

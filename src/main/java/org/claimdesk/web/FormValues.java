@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class FormValues {
 
+    /** Longest stored file name, in characters. */
+    public static final int MAX_FILE_NAME = 255;
+
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private FormValues() {
@@ -53,6 +56,62 @@ public final class FormValues {
     public static LocalDate isoDate(String value) {
         String trimmed = trimmed(value);
         return trimmed == null ? null : LocalDate.parse(trimmed);
+    }
+
+    /**
+     * What is wrong with the value of a one-line field (a title, a name, search words), in words for
+     * the person who typed it, or null when nothing is.
+     *
+     * @param value the trimmed value; null (nothing typed) is fine
+     * @param label the field as the message names it, e.g. "title"
+     * @param maxLength the most characters (Java chars) the field takes
+     * @return "The title is longer than 300 characters." and the like, or null
+     */
+    public static String lineProblem(String value, String label, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        if (hasControlCharacters(value)) {
+            return "The " + label + " contains control characters (such as a NUL byte or a line break). Remove them.";
+        }
+        if (value.length() > maxLength) {
+            return "The " + label + " is longer than " + String.format(Locale.ROOT, "%,d", maxLength) + " characters.";
+        }
+        return null;
+    }
+
+    /**
+     * True when the value contains a C0 control character (U+0000 to U+001F, tab included) or DEL.
+     * PostgreSQL cannot store U+0000 at all; the others do not belong in a one-line value.
+     */
+    public static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /**
+     * An uploaded file's name as it can be stored and shown: only its last path segment (some
+     * browsers send a whole path), control characters removed, at most {@value #MAX_FILE_NAME}
+     * characters with the extension kept.
+     *
+     * @param sent the name the browser sent; may be null
+     * @return the cleaned name, or null when nothing remains
+     */
+    public static String fileName(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\x00-\\x1f\\x7f]", "").strip();
+        if (name.length() > MAX_FILE_NAME) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot >= 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            int cut = MAX_FILE_NAME - extension.length();
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut) + extension;
+        }
+        return name.isEmpty() ? null : name;
     }
 
     /** True when the value looks like a BCP 47 language tag such as {@code en} or {@code pt-BR}. */

@@ -5,6 +5,7 @@ import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.UUID;
 
 /**
  * Per-request values the layout needs on every page, error pages included. Templates read it as
@@ -17,6 +18,14 @@ public class PageContext {
 
     @Inject
     CsrfTokenParameterProvider csrf;
+
+    /**
+     * A fresh random key for a create form's hidden idempotency field (see {@link FormSubmissions});
+     * each call returns a new one.
+     */
+    public String newIdempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
 
     /**
      * The CSRF token for htmx requests (sent in the {@code X-CSRF-TOKEN} header), or an empty string

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * reached this way, so a new page is covered as soon as something links to it.
  */
 @QuarkusTest
-@TestSecurity(user = Fixtures.CAROL, roles = "admin")
+@TestSecurity(user = Fixtures.CAROL, roles = "admin", augmentors = org.claimdesk.account.RoleHierarchyAugmentor.class)
 class GetRoutesTest {
 
     /** Paths the walk never opens: signing out ends the session rather than showing a page. */

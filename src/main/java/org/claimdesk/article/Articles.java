@@ -1,6 +1,6 @@
 package org.claimdesk.article;
 
-import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.htmx.HxController;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Article pages: the list, the import form, and one article with its text. */
 @Path("/articles")
-public class Articles extends Controller {
+public class Articles extends HxController {
 
     static final int PAGE_SIZE = 50;
 
@@ -44,19 +44,30 @@ public class Articles extends Controller {
         static native TemplateInstance index(List<Article> articles, ArticleStatus status, String q, int page,
                 boolean hasNext);
 
+        static native TemplateInstance index$results(List<Article> articles, ArticleStatus status, String q, int page,
+                boolean hasNext);
+
         static native TemplateInstance newArticle(ArticleForm form);
 
         static native TemplateInstance show(Article article, AnnotatedArticle page);
     }
 
-    /** The article list, newest first, filtered by status and by words in the title or outlet. */
+    /**
+     * The article list, newest first, filtered by status and by words in the title or outlet. The
+     * filter form's htmx requests get only the {@code results} fragment; everyone else (and htmx
+     * restoring a page from history) gets the whole page.
+     */
     @GET
     @Path("")
     public TemplateInstance index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
         int pageIndex = page == null || page < 0 ? 0 : page;
         List<Article> rows = Article.findForList(status, q, pageIndex, PAGE_SIZE + 1);
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext);
+        List<Article> shown = hasNext ? rows.subList(0, PAGE_SIZE) : rows;
+        if (isHxRequest() && !"true".equals(hx(HxRequestHeader.HISTORY_RESTORE_REQUEST))) {
+            return Templates.index$results(shown, status, q, pageIndex, hasNext);
+        }
+        return Templates.index(shown, status, q, pageIndex, hasNext);
     }
 
     /** The import form: paste the text or upload a file. */

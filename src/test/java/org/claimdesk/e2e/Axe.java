@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The axe-core accessibility engine (its {@code axe.min.js}, shipped in the
- * {@code com.deque.html.axe-core:playwright} jar), run inside a page with the rules of WCAG 2.x
- * A/AA and axe's best practices.
+ * {@code com.deque.html.axe-core:playwright} jar), run inside a page with axe's default rules
+ * (WCAG 2.x A and AA, and best practices).
  */
 final class Axe {
 

@@ -30,6 +30,10 @@ class AccessibilityE2EIT {
         Desk alice = stack.openDesk().signIn(Persona.ALICE);
         ArticlePage article = alice.importArticle(ArticleInput.realArticle());
         check(alice, "article", report, blocking);
+        NewClaimPage newClaim = article.selectWords("four Italian soldiers working for UNIFIL injured").newClaimFromSelection();
+        check(alice, "claim-new", report, blocking);
+        newClaim.create("Four Italian UNIFIL soldiers were injured by rockets in Shama");
+        check(alice, "claim", report, blocking);
         alice.visit("/desk");
         check(alice, "desk", report, blocking);
         alice.openArticles();

@@ -55,15 +55,10 @@ public final class E2EStack implements AutoCloseable {
     /** Starts Keycloak, PostgreSQL and the app side by side, then the browser. */
     static E2EStack start() {
         Instant started = Instant.now();
-        Path output = Path.of(setting("claimdesk.e2e.output", "target/e2e")).toAbsolutePath();
-        Processes.createDirectories(output);
+        Path output = output();
         List<AutoCloseable> running = new ArrayList<>();
         try {
-            KeycloakServer keycloak = KeycloakServer.start(
-                    Path.of(setting("claimdesk.e2e.keycloak-home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath(),
-                    Integer.parseInt(setting("claimdesk.e2e.keycloak-port", "8191")),
-                    Path.of(setting("claimdesk.e2e.realm-file", "docker/keycloak/claimdesk-realm.json")),
-                    output.resolve("keycloak.log"));
+            KeycloakServer keycloak = startKeycloak(output);
             running.add(keycloak);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             running.add(postgres);
@@ -120,6 +115,24 @@ public final class E2EStack implements AutoCloseable {
         closeQuietly(app);
         closeQuietly(postgres);
         closeQuietly(keycloak);
+    }
+
+    private static Path output() {
+        Path output = Path.of(setting("claimdesk.e2e.output", "target/e2e")).toAbsolutePath();
+        Processes.createDirectories(output);
+        return output;
+    }
+
+    private static KeycloakServer startKeycloak(Path output) {
+        try {
+            return KeycloakServer.start(
+                    Path.of(setting("claimdesk.e2e.keycloak-home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath(),
+                    Integer.parseInt(setting("claimdesk.e2e.keycloak-port", "8191")),
+                    Path.of(setting("claimdesk.e2e.realm-file", "docker/keycloak/claimdesk-realm.json")),
+                    output.resolve("keycloak.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> productionSettings(EmbeddedPostgres postgres, KeycloakServer keycloak) {

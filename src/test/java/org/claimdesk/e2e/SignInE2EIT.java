@@ -92,8 +92,8 @@ class SignInE2EIT {
 
     @Test
     void anHtmxRequestAfterTheSessionExpiredLeadsToSignInAndBackToThePage(E2EStack stack) {
-        Duration lifespan = Duration.ofSeconds(8);
-        Duration pastExpiry = lifespan.plusSeconds(3);
+        Duration lifespan = Duration.ofSeconds(6);
+        Duration pastExpiry = lifespan.plusSeconds(2);
         stack.keycloak.setTokenLifespan(lifespan);
         try {
             Desk alice = stack.openDesk().signIn(Persona.ALICE);

@@ -66,7 +66,7 @@ public final class E2EStack implements AutoCloseable {
                     productionSettings(postgres, keycloak), output.resolve("app.log"));
             running.add(app);
 
-            keycloak.awaitReady(Duration.ofMinutes(5));
+            keycloak.awaitReady(Duration.ofMinutes(8));
             keycloak.allowRedirectsTo(app.baseUrl());
             app.awaitReady(Duration.ofMinutes(2));
 
@@ -76,7 +76,13 @@ public final class E2EStack implements AutoCloseable {
             System.out.printf("End-to-end stack ready in %d s: Keycloak %s, app %s, %s %s%n",
                     Duration.between(started, Instant.now()).toSeconds(), keycloak.baseUrl(), app.baseUrl(),
                     browser.browserType().name(), browser.version());
-            return new E2EStack(keycloak, postgres, app, playwright, browser, output);
+            E2EStack stack = new E2EStack(keycloak, postgres, app, playwright, browser, output);
+            // Also stop the servers when the test JVM is stopped before the run ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                keycloak.close();
+            }, "e2e-stack-stop"));
+            return stack;
         } catch (IOException | RuntimeException e) {
             for (int i = running.size() - 1; i >= 0; i--) {
                 closeQuietly(running.get(i));

@@ -1,6 +1,6 @@
 package org.claimdesk.article;
 
-import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.htmx.HxController;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Article pages: the list, the import form, and one article with its text. */
 @Path("/articles")
-public class Articles extends Controller {
+public class Articles extends HxController {
 
     static final int PAGE_SIZE = 50;
 
@@ -55,6 +55,9 @@ public class Articles extends Controller {
         static native TemplateInstance index(List<Article> articles, ArticleStatus status, String q, int page,
                 boolean hasNext);
 
+        static native TemplateInstance index$results(List<Article> articles, ArticleStatus status, String q, int page,
+                boolean hasNext);
+
         static native TemplateInstance newArticle(ArticleForm form);
 
         static native TemplateInstance show(Article article, AnnotatedArticle page);
@@ -62,7 +65,9 @@ public class Articles extends Controller {
 
     /**
      * The article list, newest first, filtered by status and by words in the title or outlet.
-     * Search words over {@value #MAX_QUERY} characters or with control characters answer 400.
+     * Search words over {@value #MAX_QUERY} characters or with control characters answer 400. The
+     * filter form's htmx requests get only the {@code results} fragment; everyone else (and htmx
+     * restoring a page from history) gets the whole page.
      */
     @GET
     @Path("")
@@ -72,8 +77,12 @@ public class Articles extends Controller {
         refuseIf("q", FormValues.lineProblem(query, "search", MAX_QUERY));
         List<Article> rows = validation.hasErrors() ? List.of() : Article.findForList(status, query, pageIndex, PAGE_SIZE + 1);
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return Response.status(validation.hasErrors() ? 400 : 200)
-                .entity(Templates.index(hasNext ? rows.subList(0, PAGE_SIZE) : rows, status, q, pageIndex, hasNext)).build();
+        List<Article> shown = hasNext ? rows.subList(0, PAGE_SIZE) : rows;
+        int httpStatus = validation.hasErrors() ? 400 : 200;
+        if (isHxRequest() && !"true".equals(hx(HxRequestHeader.HISTORY_RESTORE_REQUEST))) {
+            return Response.status(httpStatus).entity(Templates.index$results(shown, status, q, pageIndex, hasNext)).build();
+        }
+        return Response.status(httpStatus).entity(Templates.index(shown, status, q, pageIndex, hasNext)).build();
     }
 
     /** The import form: paste the text, upload a file, or fetch it from the article URL. */

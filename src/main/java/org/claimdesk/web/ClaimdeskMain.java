@@ -55,8 +55,22 @@ public class ClaimdeskMain {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /** True for the packaged app without another profile; false in dev mode. */
     private static boolean isProductionProfile() {
+        if (isDevMode()) {
+            return false;
+        }
         String profile = System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"));
         return profile == null || profile.isBlank() || profile.equals("prod");
+    }
+
+    /**
+     * True under {@code quarkus:dev}, which runs this method in Quarkus' own class loader (the
+     * packaged app runs in its runner class loader). Quarkus sets its launch mode and profile only
+     * after this method, so neither can tell yet.
+     */
+    private static boolean isDevMode() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null && loader.getClass().getName().equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
     }
 }

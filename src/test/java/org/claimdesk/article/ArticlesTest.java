@@ -262,4 +262,17 @@ class ArticlesTest {
         given().get("/articles?q=" + marker + "&status=CHECKED").then().statusCode(200).body(not(containsString("crossing report")));
         given().get("/articles?q=%25_\\").then().statusCode(200);
     }
+
+    @Test
+    void theFilterFormsHtmxRequestGetsOnlyTheResultsAndHistoryRestoreGetsTheWholePage() {
+        String marker = "Okapi" + UUID.randomUUID().toString().substring(0, 8);
+        pasteForm(marker + " sighting", uniqueUrl(), "An okapi was seen on 4 May.").post("/articles");
+
+        given().header("HX-Request", "true").get("/articles?q=" + marker).then().statusCode(200)
+                .header("Vary", containsString("HX-Request"))
+                .body(containsString(marker + " sighting"))
+                .body(not(containsString("<html"))).body(not(containsString("Filter articles")));
+        given().header("HX-Request", "true").header("HX-History-Restore-Request", "true").get("/articles?q=" + marker)
+                .then().statusCode(200).body(containsString("<html")).body(containsString(marker + " sighting"));
+    }
 }

@@ -43,8 +43,14 @@ public class HistoryTables {
      * @param articleOf SQL expression over {@code x} giving the article id, or {@code "null"}
      * @param rowsOfClaim SQL condition over {@code x} with the parameter {@code :claim} that selects the
      *        history rows of one claim's timeline (index-friendly), or null when the kind is not on a timeline
+     * @param idOf SQL expression over {@code x} giving the object's id ({@code "x.id"}), or {@code "null"} for
+     *        history tables the code does not know (which may have no single id column)
      */
-    public record Kind(String name, String label, String claimOf, String articleOf, String rowsOfClaim) {
+    public record Kind(String name, String label, String claimOf, String articleOf, String rowsOfClaim, String idOf) {
+
+        Kind(String name, String label, String claimOf, String articleOf, String rowsOfClaim) {
+            this(name, label, claimOf, articleOf, rowsOfClaim, "x.id");
+        }
 
         /** The history table, e.g. {@code claim_aud}. */
         public String table() {
@@ -141,7 +147,7 @@ public class HistoryTables {
         for (String table : tables) {
             String name = table.substring(0, table.length() - "_aud".length());
             if (!kinds.containsKey(name) && name.matches("[a-z_][a-z0-9_]*")) {
-                kinds.put(name, new Kind(name, words(name), "null", "null", null));
+                kinds.put(name, new Kind(name, words(name), "null", "null", null, "null"));
             }
         }
         return kinds;

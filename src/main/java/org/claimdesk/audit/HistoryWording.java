@@ -134,7 +134,7 @@ public final class HistoryWording {
 
     /**
      * What happened to one object, in a few words: "Claim #12 created", "Verdict #51 sent back",
-     * "Source #7 retracted", "Claim #12: anchor moved".
+     * "Source #7 retracted", "Claim #12: anchor moved", "Claim #12: anchor confirmed".
      *
      * @param kind the kind's name (e.g. "verdict")
      * @param kindLabel how the kind reads ("Verdict")
@@ -167,9 +167,15 @@ public final class HistoryWording {
             if (changedColumns.contains("status") && "DISMISSED".equals(after.get("status"))) {
                 return subject + " dismissed";
             }
-            if (changedColumns.contains("anchor_start") || changedColumns.contains("article_revision_id")
-                    || changedColumns.contains("anchor_state")) {
+            if (changedColumns.contains("anchor_start") || changedColumns.contains("article_revision_id")) {
                 return subject + ": anchor moved";
+            }
+            if (changedColumns.contains("anchor_state")) {
+                return subject + switch (String.valueOf(after.get("anchor_state"))) {
+                    case "ORPHANED" -> ": anchor orphaned";
+                    case "ANCHORED" -> ": anchor confirmed";
+                    default -> ": anchor moved, to be confirmed";
+                };
             }
         }
         return subject + " changed";

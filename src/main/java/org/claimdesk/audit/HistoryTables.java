@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The history tables ({@code <table>_aud}) present in the database, as kinds of audited object,
@@ -85,10 +86,16 @@ public class HistoryTables {
     @Inject
     AgroalDataSource dataSource;
 
+    private static final Logger LOG = Logger.getLogger(HistoryTables.class);
+
     private volatile Map<String, Kind> present = Map.of();
 
     void onStart(@Observes StartupEvent event) {
-        refresh();
+        try {
+            refresh();
+        } catch (IllegalStateException e) {
+            LOG.warn("History tables not read at start-up; trying again on first use", e);
+        }
     }
 
     /** Reads the history tables from the database catalog again (start-up does it once). */
@@ -102,23 +109,30 @@ public class HistoryTables {
 
     /** The kinds whose history table exists, known kinds first in their order, then unknown ones by name. */
     public List<Kind> kinds() {
-        return List.copyOf(present.values());
+        return List.copyOf(present().values());
     }
 
     /** The kinds that appear on a claim's timeline. */
     public List<Kind> claimTimelineKinds() {
-        return present.values().stream().filter(Kind::onClaimTimeline).toList();
+        return present().values().stream().filter(Kind::onClaimTimeline).toList();
     }
 
     /** The kind with this name, if its history table exists. */
     public Optional<Kind> kind(String name) {
-        return Optional.ofNullable(name == null ? null : present.get(name));
+        return Optional.ofNullable(name == null ? null : present().get(name));
     }
 
     /** How a kind name reads on a page ("sign_off" → "Sign-off"); the words of the name for unknown kinds. */
     public String label(String name) {
-        Kind kind = present.get(name);
+        Kind kind = present().get(name);
         return kind != null ? kind.label() : words(name);
+    }
+
+    private Map<String, Kind> present() {
+        if (present.isEmpty()) {
+            refresh();
+        }
+        return present;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.claimdesk.account.Account;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.account.Role;
 import org.claimdesk.audit.AuditContext;
+import org.claimdesk.audit.ClaimTimeline;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
 import org.claimdesk.web.ErrorPages;
@@ -28,7 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Claim pages: the new-claim form (from a selection's code point offsets, a sentence, or a typed
- * quote the server locates), creating a claim, the claim page, and editing with optimistic locking.
+ * quote the server locates), creating a claim, the claim page, editing with optimistic locking,
+ * and the claim's history (the timeline and the page as of any revision).
  */
 @Path("/claims")
 public class Claims extends Controller {
@@ -38,6 +41,12 @@ public class Claims extends Controller {
 
     @Inject
     AuditContext audit;
+
+    @Inject
+    ClaimTimeline timeline;
+
+    @Inject
+    EntityManager entityManager;
 
     @CheckedTemplate
     static class Templates {
@@ -51,6 +60,10 @@ public class Claims extends Controller {
         static native TemplateInstance show$comments(Claim claim, List<Comment> comments);
 
         static native TemplateInstance conflict(Claim claim, ClaimForm yours, List<ClaimForm.Comparison> comparison);
+
+        static native TemplateInstance history(Claim claim, ClaimTimeline.Page timeline);
+
+        static native TemplateInstance asOf(ClaimAsOf page);
     }
 
     /**
@@ -137,6 +150,28 @@ public class Claims extends Controller {
     @Path("/{id}")
     public TemplateInstance show(@RestPath Long id) {
         return Templates.show(ClaimView.of(findClaim(id), currentAccount));
+    }
+
+    /**
+     * The claim's History tab: every change to the claim and to what is attached to it, newest
+     * first, {@value ClaimTimeline#PAGE_SIZE} revisions a page.
+     *
+     * @param before show revisions older than this revision id (the "Older changes" link), or null for the newest
+     */
+    @GET
+    @Path("/{id}/history")
+    public TemplateInstance history(@RestPath Long id, @RestQuery Long before) {
+        Claim claim = findClaim(id);
+        return Templates.history(claim, timeline.page(claim.id, before));
+    }
+
+    /** The claim page, read-only, as it was right after the given revision (404 when the claim did not exist yet). */
+    @GET
+    @Path("/{id}/history/{revision}")
+    public TemplateInstance asOf(@RestPath Long id, @RestPath Long revision) {
+        ClaimAsOf page = ClaimAsOf.at(entityManager, id, revision);
+        notFoundIfNull(page);
+        return Templates.asOf(page);
     }
 
     /**

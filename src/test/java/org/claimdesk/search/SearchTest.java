@@ -196,6 +196,87 @@ class SearchTest {
         assertEquals(statementsFor("/search?article=" + articleId), statementsFor("/search?status=SIGNED_OFF"));
     }
 
+    @Test
+    void theCsvOfTheRealArticlesClaimsReadsBackFieldForField() throws Exception {
+        Long articleId = Fixtures.seedRealArticle();
+        Long carlton = Fixtures.seedClaim(articleId, CARLTON_WORDS, "Carlton Gardens was the Free French HQ 1940-1944");
+        Long unifil = Fixtures.seedClaim(articleId, UNIFIL_WORDS, UNIFIL);
+        Long alliance = Fixtures.seedClaim(articleId, "Global Clean Power Alliance, a group led by the UK and launched earlier "
+                + "this week at the G20 in Brazil", "The Global Clean Power Alliance was launched at the G20 in Brazil");
+        Long cop28 = Fixtures.seedClaim(articleId, "commitments made at the COP28 climate summit in 2023, to triple renewable "
+                + "energy capacity and double the global rate of energy efficiency improvements",
+                "COP28 committed countries to triple renewables, double efficiency gains");
+        Long members = Fixtures.seedClaim(articleId, "Brazil, Australia, Barbados, Canada, Chile, Colombia, France, Germany, "
+                + "Morocco, Norway, Tanzania and the African Union", "The alliance's founding members are Brazil, Australia, …");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Claim claim = Claim.findById(unifil);
+            claim.claimantName = "Italy's \"Defence\" Ministry, Rome";
+            claim.claimantSameAs = "https://www.wikidata.org/wiki/Q1463468";
+            claim.tags = "lebanon, unifil";
+            claim.claimDate = java.time.LocalDate.of(2024, 10, 11);
+            claim.appearanceUrl = "https://news.example/lammy-barrot";
+        });
+        VerdictFixtures.signedOff(carlton, "True", "The plaque says \"Free French\", and the archive agrees;\n"
+                + "second line, with a comma.\r\nThird line after CRLF.");
+        Long correction = VerdictFixtures.propose(carlton, "Mostly true", "Corrected: the HQ moved within London in 1940, "
+                + "then settled at Carlton Gardens.", "We first said \"True\"; the dates needed nuance.");
+        VerdictFixtures.signOff(correction);
+        VerdictFixtures.propose(unifil, "Unverifiable", "Neither UNIFIL nor Italy's ministry published the rocket calibre.", null);
+
+        String csv = given().queryParam("article", articleId).get("/search/claims.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+
+        List<org.apache.commons.csv.CSVRecord> records;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv, ClaimsCsv.FORMAT.builder().setSkipHeaderRecord(true).get())) {
+            records = parser.getRecords();
+        }
+        assertEquals(List.of(members, cop28, alliance, unifil, carlton),
+                records.stream().map(r -> Long.valueOf(r.get("claim_id"))).toList());
+        for (var record : records) {
+            assertEquals(expectedRow(Long.valueOf(record.get("claim_id"))), record.toList(), "row of claim " + record.get("claim_id"));
+        }
+        assertTrue(csv.contains("\r\n"), "RFC 4180 line ends");
+    }
+
+    @Test
+    void theCsvStreamsThousandsOfRows() {
+        Long articleId = Fixtures.seedRealArticle();
+        Long first = Fixtures.seedClaim(articleId, UNIFIL_WORDS, UNIFIL);
+        QuarkusTransaction.requiringNew().run(() -> Claim.getEntityManager().createNativeQuery("""
+                insert into claim (id, article_id, article_revision_id, anchor_exact, anchor_prefix, anchor_suffix,
+                    anchor_start, anchor_end, anchor_state, claim_reviewed, priority, status, created_by_id, created_at, updated_at)
+                select nextval('claim_seq'), article_id, article_revision_id, anchor_exact, anchor_prefix, anchor_suffix,
+                    anchor_start, anchor_end, anchor_state, claim_reviewed || ' #' || n, priority, status, created_by_id, created_at, updated_at
+                  from claim, generate_series(1, 2999) n where id = ?1
+                """).setParameter(1, first).executeUpdate());
+
+        String csv = given().queryParam("article", articleId).queryParam("q", "shama").get("/search/claims.csv")
+                .then().statusCode(200).extract().asString();
+
+        assertEquals(3001, csv.split("\r\n").length, "header and 3,000 claims");
+    }
+
+    private static List<String> expectedRow(Long claimId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Claim claim = Claim.findForPage(claimId, jakarta.persistence.LockModeType.NONE);
+            org.claimdesk.verdict.Verdict verdict = org.claimdesk.verdict.Verdict.findCurrent(claim);
+            org.claimdesk.verdict.SignOff signOff = verdict == null ? null
+                    : org.claimdesk.verdict.SignOff.find("verdict", verdict).firstResult();
+            return java.util.Arrays.asList(claim.id.toString(), claim.claimReviewed, claim.anchorExact, claim.status.name(),
+                    text(claim.claimantName), text(claim.claimantSameAs), text(claim.claimDate), text(claim.appearanceUrl),
+                    text(claim.tags), claim.assignee == null ? "" : claim.assignee.displayName, claim.article.id.toString(),
+                    claim.article.title, verdict == null ? "" : Integer.toString(verdict.number),
+                    verdict == null ? "" : verdict.state.name(), verdict == null ? "" : verdict.level.label,
+                    verdict == null ? "" : text(verdict.level.ratingValue), verdict == null ? "" : verdict.ratingExplanation,
+                    verdict == null ? "" : text(verdict.correctionNote), signOff == null ? "" : signOff.signedAt.toString(),
+                    verdict == null ? "" : verdict.createdAt.toString());
+        });
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     private long statementsFor(String path) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         given().get(path).then().statusCode(200);

@@ -3,6 +3,7 @@ package org.claimdesk.claim;
 import java.util.List;
 import org.claimdesk.account.Account;
 import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.search.CheckedBefore;
 import org.claimdesk.source.Source;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
@@ -20,11 +21,12 @@ import org.claimdesk.verdict.VerdictState;
  * @param form the claim edit form (current values, or what was typed)
  * @param verdictForm the verdict form (empty, or what was typed)
  * @param verdictError why the last proposal was refused, or null
+ * @param checkedBefore similar claims on the desk, and the original of a duplicate
  */
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
-        boolean editor) {
+        boolean editor, CheckedBefore checkedBefore) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -43,7 +45,7 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
         return new ClaimView(claim, form, form.warnings(), sources, verdicts, signOff,
                 RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
-                currentAccount.get(), editor);
+                currentAccount.get(), editor, CheckedBefore.of(claim));
     }
 
     /** The latest verdict revision, or null. */

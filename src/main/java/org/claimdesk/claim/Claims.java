@@ -24,6 +24,8 @@ import org.claimdesk.article.ArticleRevision;
 import org.claimdesk.search.CheckedBefore;
 import org.claimdesk.search.ClaimMatch;
 import org.claimdesk.search.SimilarClaims;
+import org.claimdesk.verdict.ClaimReview;
+import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.web.ErrorPages;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -188,6 +190,29 @@ public class Claims extends Controller {
         claim.edit(yours.check());
         flash("message", "Claim saved.");
         return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /**
+     * The schema.org ClaimReview of the claim's latest signed-off verdict, as JSON-LD
+     * ({@code application/ld+json}). 404 without such a claim; 409 with a message when no verdict is
+     * signed off yet, or with the list of failed rules when a required ClaimReview rule fails.
+     */
+    @GET
+    @Path("/{id}/claimreview.jsonld")
+    public Response claimReview(@RestPath Long id) {
+        Claim claim = findClaim(id);
+        ClaimReviews reviews = ClaimReviews.get();
+        ClaimReview review = reviews.signedOff(claim);
+        if (review == null) {
+            return ErrorPages.page(409, "Claim #" + id + " has no signed-off verdict yet: a ClaimReview is exported only "
+                    + "after an editor signs the verdict off.");
+        }
+        List<String> problems = review.blockingProblems(reviews.publisher());
+        if (!problems.isEmpty()) {
+            return ErrorPages.page(409, "The ClaimReview of claim #" + id + " fails required rules: "
+                    + String.join("; ", problems));
+        }
+        return Response.ok(review.toJson(reviews.publisher()), "application/ld+json; charset=UTF-8").build();
     }
 
     /** Confirms an approximately moved anchor ("moved, please confirm"). */

@@ -123,6 +123,13 @@ public class Claim extends PanacheEntity {
     @JoinColumn(name = "duplicate_of_id")
     public Claim duplicateOf;
 
+    /**
+     * For a claim dismissed as a duplicate: when its original got a correction that nobody has
+     * reviewed here yet (UTC); null otherwise. Listed on the desk under "Duplicates to review".
+     */
+    @Column(name = "original_corrected_at")
+    public Instant originalCorrectedAt;
+
     @Version
     public long version;
 
@@ -192,6 +199,32 @@ public class Claim extends PanacheEntity {
         updatedAt = Instant.now();
     }
 
+    /**
+     * Flags every claim dismissed as a duplicate of this one for review: this claim's verdict got a
+     * correction, which may change what its duplicates should say.
+     *
+     * @param correctedAt when the correction was proposed (UTC)
+     * @return how many duplicates were flagged
+     */
+    public int flagDuplicatesForReview(Instant correctedAt) {
+        List<Claim> duplicates = list("duplicateOf = ?1 and status = ?2", this, ClaimStatus.DISMISSED);
+        duplicates.forEach(duplicate -> duplicate.originalCorrectedAt = correctedAt);
+        return duplicates.size();
+    }
+
+    /**
+     * An editor has looked at this duplicate after its original's correction: clears the flag.
+     *
+     * @throws WorkflowException (409) when the claim is not flagged
+     */
+    public void duplicateReviewed() {
+        if (originalCorrectedAt == null) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "This claim is not waiting for a duplicate review.");
+        }
+        originalCorrectedAt = null;
+        updatedAt = Instant.now();
+    }
+
     private void requireStatus(ClaimStatus expected, String action) {
         if (status != expected) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT,
@@ -208,6 +241,12 @@ public class Claim extends PanacheEntity {
         return find("select c from Claim c join fetch c.article where c.assignee = ?1 and c.status in ?2"
                 + " order by c.dueDate nulls last, c.id", person,
                 List.of(ClaimStatus.OPEN, ClaimStatus.IN_PROGRESS, ClaimStatus.AWAITING_SIGN_OFF)).page(0, limit).list();
+    }
+
+    /** Duplicates whose original got a correction since they were last reviewed, oldest flag first. */
+    public static List<Claim> findDuplicatesToReview(int limit) {
+        return find("select c from Claim c join fetch c.duplicateOf where c.originalCorrectedAt is not null"
+                + " order by c.originalCorrectedAt, c.id").page(0, limit).list();
     }
 
     /** Unfinished claims whose due date has passed, oldest due first. */

@@ -120,12 +120,25 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
             warnings.add("The claim reviewed has " + summary.length()
                     + " characters; Google recommends under 75 for ClaimReview.");
         }
-        Matcher matcher = RATING_WORDS.matcher(summary);
-        if (matcher.find()) {
-            warnings.add("The claim reviewed contains the rating word \"" + matcher.group(1)
+        String ratingWord = ratingWordIn(summary);
+        if (ratingWord != null) {
+            warnings.add("The claim reviewed contains the rating word \"" + ratingWord
                     + "\"; state the claim itself, not the verdict.");
         }
         return warnings;
+    }
+
+    /**
+     * The first rating word (such as "false", "true", "misleading") in a text, as written there.
+     *
+     * @return the word, or null when there is none (or the text is null)
+     */
+    public static String ratingWordIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = RATING_WORDS.matcher(text);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /**

@@ -6,6 +6,8 @@ import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.source.ClaimSources;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceForm;
+import org.claimdesk.search.CheckedBefore;
+import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
 import org.claimdesk.verdict.SignOff;
@@ -22,11 +24,14 @@ import org.claimdesk.verdict.VerdictState;
  * @param form the claim edit form (current values, or what was typed)
  * @param verdictForm the verdict form (empty, or what was typed)
  * @param verdictError why the last proposal was refused, or null
+ * @param checkedBefore similar claims on the desk, and the original of a duplicate
+ * @param claimReview the ClaimReview export: readiness checklist and embed snippet
  */
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
-        boolean editor, ClaimSources claimSources, SourceForm newSource) {
+        boolean editor, ClaimSources claimSources, SourceForm newSource, CheckedBefore checkedBefore,
+        ClaimReviews.Panel claimReview) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -45,7 +50,8 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
         return new ClaimView(claim, form, form.warnings(), sources, verdicts, signOff,
                 RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
-                currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty());
+                currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty(), CheckedBefore.of(claim),
+                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)));
     }
 
     /** The latest verdict revision, or null. */

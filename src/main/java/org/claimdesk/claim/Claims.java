@@ -23,6 +23,11 @@ import org.claimdesk.audit.AuditContext;
 import org.claimdesk.audit.ClaimTimeline;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
+import org.claimdesk.search.CheckedBefore;
+import org.claimdesk.search.ClaimMatch;
+import org.claimdesk.search.SimilarClaims;
+import org.claimdesk.verdict.ClaimReview;
+import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.web.ErrorPages;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -51,7 +56,9 @@ public class Claims extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance newClaim(Article article, ArticleRevision revision, TextAnchor anchor,
-                ClaimForm form, List<String> warnings);
+                ClaimForm form, List<String> warnings, List<ClaimMatch> checkedBefore);
+
+        static native TemplateInstance newClaim$checkedBefore(List<ClaimMatch> checkedBefore);
 
         static native TemplateInstance quote(Article article, String quote, String prefix, String suffix);
 
@@ -93,14 +100,15 @@ public class Claims extends Controller {
                     : ErrorPages.page(400, "The selection cannot become a claim: " + e.getMessage());
         }
         ClaimForm form = ClaimForm.proposed(anchor.exact(), article.publishedDate, article.url);
-        return Response.ok(Templates.newClaim(article, revision, anchor, form, form.warnings())).build();
+        return Response.ok(newClaimPage(article, revision, anchor, form)).build();
     }
 
     /**
      * Creates a claim anchored at {@code start}/{@code end} (code points) of the revision the form
      * was made for; the quote is recomputed from the stored text, never taken from the browser.
      * Answers 400 with the form and typed values on bad input, 409 when the article got a new
-     * revision meanwhile.
+     * revision meanwhile. With {@code preview} set, nothing is created: the form comes back (200)
+     * with the claims checked before that resemble the typed claimReviewed.
      */
     @POST
     @Path("")
@@ -109,7 +117,7 @@ public class Claims extends Controller {
     public Response create(@RestForm("article") Long id, @RestForm Long revisionId, @RestForm Integer start,
             @RestForm Integer end, @RestForm String claimReviewed, @RestForm String claimantName,
             @RestForm String claimantSameAs, @RestForm String claimDate, @RestForm String appearanceUrl,
-            @RestForm String tags, @RestForm String priority, @RestForm String dueDate) {
+            @RestForm String tags, @RestForm String priority, @RestForm String dueDate, @RestForm boolean preview) {
         Article article = id == null ? null : Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(article);
         ArticleRevision revision = article.currentRevision;
@@ -125,14 +133,32 @@ public class Claims extends Controller {
         }
         ClaimForm form = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
                 tags, priority, dueDate);
+        if (preview) {
+            return Response.ok(newClaimPage(article, revision, anchor, form)).build();
+        }
         if (addProblems(form.problems())) {
-            return Response.status(400).entity(Templates.newClaim(article, revision, anchor, form, form.warnings())).build();
+            return Response.status(400).entity(newClaimPage(article, revision, anchor, form)).build();
         }
         Claim claim = Claim.anchoredIn(revision, anchor, form.check(), currentAccount.get());
         claim.persist();
         article.claimAdded();
         flash("message", "Claim created.");
         return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /**
+     * Claims checked before that resemble a claimReviewed being typed on the new-claim form (the
+     * htmx fragment of that form, or the same list as a fragment for any caller).
+     *
+     * @param articleId the article of the new claim; its language guides the word matching
+     */
+    @GET
+    @Path("/checked-before")
+    public TemplateInstance checkedBefore(@RestQuery String claimReviewed, @RestQuery("article") String articleId) {
+        Article article = articleId == null || !articleId.strip().matches("\\d{1,18}") ? null
+                : Article.findById(Long.valueOf(articleId.strip()));
+        return Templates.newClaim$checkedBefore(SimilarClaims.to(claimReviewed,
+                article == null ? null : article.language, null, CheckedBefore.LIMIT));
     }
 
     /** The claim page for a prepared view, for other controllers that answer with it (e.g. a refused verdict). */
@@ -203,6 +229,29 @@ public class Claims extends Controller {
         return seeOther(Router.getURI(Claims::show, claim.id));
     }
 
+    /**
+     * The schema.org ClaimReview of the claim's latest signed-off verdict, as JSON-LD
+     * ({@code application/ld+json}). 404 without such a claim; 409 with a message when no verdict is
+     * signed off yet, or with the list of failed rules when a required ClaimReview rule fails.
+     */
+    @GET
+    @Path("/{id}/claimreview.jsonld")
+    public Response claimReview(@RestPath Long id) {
+        Claim claim = findClaim(id);
+        ClaimReviews reviews = ClaimReviews.get();
+        ClaimReview review = reviews.signedOff(claim);
+        if (review == null) {
+            return ErrorPages.page(409, "Claim #" + id + " has no signed-off verdict yet: a ClaimReview is exported only "
+                    + "after an editor signs the verdict off.");
+        }
+        List<String> problems = review.blockingProblems(reviews.publisher());
+        if (!problems.isEmpty()) {
+            return ErrorPages.page(409, "The ClaimReview of claim #" + id + " fails required rules: "
+                    + String.join("; ", problems));
+        }
+        return Response.ok(review.toJson(reviews.publisher()), "application/ld+json; charset=UTF-8").build();
+    }
+
     /** Confirms an approximately moved anchor ("moved, please confirm"). */
     @POST
     @Path("/{id}/anchor")
@@ -264,6 +313,27 @@ public class Claims extends Controller {
         claim.dismiss(why, note == null || note.isBlank() ? null : note.strip(), original);
         flash("message", "Claim dismissed.");
         return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /**
+     * An editor confirms that a duplicate still duplicates its original after the original's
+     * correction: clears the "Duplicates to review" flag. 409 when the claim is not flagged.
+     */
+    @POST
+    @Path("/{id}/duplicate-reviewed")
+    @Transactional
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response duplicateReviewed(@RestPath Long id) {
+        Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
+        notFoundIfNull(claim);
+        claim.duplicateReviewed();
+        flash("message", "Duplicate reviewed.");
+        return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    private TemplateInstance newClaimPage(Article article, ArticleRevision revision, TextAnchor anchor, ClaimForm form) {
+        return Templates.newClaim(article, revision, anchor, form, form.warnings(),
+                SimilarClaims.to(form.claimReviewed(), article.language, null, CheckedBefore.LIMIT));
     }
 
     private Claim findClaim(Long id) {

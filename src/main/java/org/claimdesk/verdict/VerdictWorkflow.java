@@ -43,7 +43,8 @@ public class VerdictWorkflow {
     }
 
     /**
-     * Proposes a verdict; the previous revision is superseded and the claim awaits sign-off.
+     * Proposes a verdict; the previous revision is superseded and the claim awaits sign-off. A
+     * correction also flags the claims dismissed as duplicates of this one for review.
      *
      * @return the new verdict revision
      * @throws WorkflowException INVALID for a bad field (message names it), CONFLICT when the claim
@@ -97,6 +98,7 @@ public class VerdictWorkflow {
         claim.verdictProposed();
         if (correction) {
             audit.because(note);
+            claim.flagDuplicatesForReview(verdict.createdAt);
         }
         return verdict;
     }

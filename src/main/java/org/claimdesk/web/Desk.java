@@ -33,9 +33,11 @@ public class Desk extends Controller {
      * The desk's lists.
      *
      * @param awaitingSignOff verdicts awaiting sign-off by this person (editors only; empty otherwise)
+     * @param duplicatesToReview duplicates whose original got a correction (editors only; empty otherwise)
      */
     public record Work(List<Claim> assigned, List<Verdict> awaitingSignOff, List<Verdict> sentBack,
-            List<Claim> overdue, List<Comment> mentions, List<Article> recentArticles, List<SourceSnapshot> changedSources) {
+            List<Claim> overdue, List<Comment> mentions, List<Article> recentArticles, List<SourceSnapshot> changedSources,
+            List<Claim> duplicatesToReview) {
     }
 
     @CheckedTemplate
@@ -55,6 +57,7 @@ public class Desk extends Controller {
         return Templates.index(new Work(Claim.findAssignedTo(me, LIMIT),
                 currentAccount.isEditor() ? Verdict.findAwaitingSignOffBy(me, LIMIT) : List.of(),
                 Verdict.findSentBackTo(me, LIMIT), Claim.findOverdue(today, LIMIT), Comment.findMentioning(me, LIMIT),
-                Article.findForList(null, null, 0, 10), SourceSnapshot.findFlagged(LIMIT)));
+                Article.findForList(null, null, 0, 10), SourceSnapshot.findFlagged(LIMIT),
+                currentAccount.isEditor() ? Claim.findDuplicatesToReview(LIMIT) : List.of()));
     }
 }

@@ -16,7 +16,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.UUID;
+import org.claimdesk.api.Problem;
 import org.hibernate.StaleObjectStateException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ContextNotActiveException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -26,6 +32,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 /**
  * Turns failures into pages in the site layout that say what happened in plain words: 400, 403,
  * 404, 409, 413 and 500 (with an error id that is also logged). No stack trace reaches a page.
+ * Requests to the JSON API ({@code /api/}) get the same answers as RFC 9457 problem details
+ * ({@link Problem}) instead of pages.
  */
 public class ErrorPages {
 
@@ -42,8 +50,15 @@ public class ErrorPages {
         static native TemplateInstance error(int status, String title, String message, String errorId);
     }
 
-    /** A page for the given status with a message; {@code message} may be null for the default. */
+    /**
+     * A page for the given status with a message; {@code message} may be null for the default.
+     * Under {@code /api/} the answer is a {@link Problem} with the message as its detail.
+     */
     public static Response page(int status, String message) {
+        String apiPath = currentApiPath();
+        if (apiPath != null) {
+            return Problem.of(status, message == null ? defaultMessage(status) : message, apiPath).toResponse();
+        }
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, titleOf(status), message == null ? defaultMessage(status) : message, null))
@@ -77,7 +92,10 @@ public class ErrorPages {
     @ServerResponseFilter
     public void pageForBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
-        if (status >= 400 && !response.hasEntity() && !"HEAD".equals(request.getMethod())) {
+        if (status >= 400 && !response.hasEntity() && Problem.isApiPath(request.getUriInfo().getPath())) {
+            response.setEntity(Problem.of(status, defaultMessage(status), request.getUriInfo().getPath()).toJson(), null,
+                    MediaType.valueOf(Problem.MEDIA_TYPE));
+        } else if (status >= 400 && !response.hasEntity() && !"HEAD".equals(request.getMethod())) {
             response.setEntity(Templates.error(status, titleOf(status), defaultMessage(status), null), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
@@ -155,6 +173,10 @@ public class ErrorPages {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
+        String apiPath = currentApiPath();
+        if (apiPath != null) {
+            return Problem.of(500, defaultMessage(500) + " Error id: " + errorId, apiPath).toResponse();
+        }
         return Response.status(500)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(500, titleOf(500), defaultMessage(500), errorId))
@@ -175,6 +197,18 @@ public class ErrorPages {
             }
         }
         return false;
+    }
+
+    /** The path of the current request when it is under {@code /api/}; null otherwise or outside a request. */
+    private static String currentApiPath() {
+        try {
+            InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class);
+            RoutingContext context = current.isAvailable() ? current.get().getCurrent() : null;
+            String path = context == null ? null : context.normalizedPath();
+            return Problem.isApiPath(path) ? path : null;
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
     }
 
     static String titleOf(int status) {

@@ -1,0 +1,130 @@
+package org.claimdesk.search;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.List;
+import org.claimdesk.claim.ClaimStatus;
+
+/**
+ * "Checked before?": claims on the desk that say much the same as a text, found by combining
+ * two measures, each from 0 to 1, into their mean:
+ * <ul>
+ * <li>trigram similarity (pg_trgm): the best of {@code similarity} with the claim's claimReviewed
+ *     and {@code word_similarity} of the text within its claimReviewed or its quote, which
+ *     tolerates different spellings, numbers written as digits and word order;</li>
+ * <li>word coverage: the share of the text's words (stemmed in the text search configuration of
+ *     the language, stop words left out) that occur in the claim's claimReviewed or quote.</li>
+ * </ul>
+ * Candidates come from the trigram and full-text GIN indexes (any one shared word), so the cost
+ * does not grow with the desk. Claims dismissed as duplicates are left out (their original is found
+ * instead). One SQL statement per call.
+ */
+public final class SimilarClaims {
+
+    /** Lowest combined score (0–1) that counts as "checked before". */
+    public static final double THRESHOLD = 0.3;
+
+    /** Longest text compared, in characters; a longer one is cut. */
+    public static final int MAX_TEXT = 500;
+
+    private static final String SQL = """
+            with input as (select cast(:text as text) as t, text_search_config(cast(:language as text)) as config),
+            words as (
+                select array(select distinct lexeme from unnest(to_tsvector(input.config, input.t))) as lexemes from input
+            ),
+            any_word as (
+                select tsquery_or_agg(plainto_tsquery('simple', w)) as q from words, unnest(words.lexemes) w
+            ),
+            candidates as (
+                select c.id from claim c, input where c.claim_reviewed % input.t or input.t <% c.claim_reviewed
+                union
+                select c.id from claim c, input where c.anchor_exact % input.t or input.t <% c.anchor_exact
+                union
+                (select c.id from claim c, any_word where c.search_vector @@ any_word.q
+                  order by ts_rank(c.search_vector, any_word.q) desc limit 200)
+            ),
+            scored as (
+                select c.id, (greatest(similarity(c.claim_reviewed, input.t), word_similarity(input.t, c.claim_reviewed),
+                                       word_similarity(input.t, c.anchor_exact))
+                              + cast(cardinality(array(select unnest(tsvector_to_array(c.search_vector))
+                                                       intersect select unnest(words.lexemes))) as real)
+                                / greatest(cardinality(words.lexemes), 1)) / 2 as score
+                  from candidates k join claim c on c.id = k.id, input, words
+                 where c.id <> :exclude and not (c.status = 'DISMISSED' and c.duplicate_of_id is not null)
+            )
+            """;
+
+    private static final String SUMMARY = """
+            select %s as score, c.id, c.claim_reviewed, c.status, c.created_at, a.id as article_id, a.title as article_title,
+                   v.state as verdict_state, l.label as rating_label, l.rating_value, l.colour as rating_colour,
+                   so.signed_at, v.created_at as verdict_created_at
+              from %s
+              join article a on a.id = c.article_id
+              left join lateral (select * from verdict cv where cv.claim_id = c.id order by cv.number desc limit 1) v on true
+              left join rating_level l on l.id = v.rating_level_id
+              left join sign_off so on so.verdict_id = v.id
+            """;
+
+    private SimilarClaims() {
+    }
+
+    /**
+     * Claims similar to a text, most similar first.
+     *
+     * @param text a claimReviewed as typed; blank gives an empty list
+     * @param language BCP 47 tag of the text's language (e.g. the article's), or null for "simple"
+     * @param excludeClaimId a claim to leave out (the one the text belongs to), or null
+     * @param limit most matches returned
+     * @return matches scoring at least {@link #THRESHOLD}, with their current verdict
+     */
+    public static List<ClaimMatch> to(String text, String language, Long excludeClaimId, int limit) {
+        String cleaned = SearchQuery.cleaned(text);
+        if (cleaned == null) {
+            return List.of();
+        }
+        if (cleaned.length() > MAX_TEXT) {
+            cleaned = cleaned.substring(0, MAX_TEXT);
+        }
+        Query query = Panache.getEntityManager().createNativeQuery(SQL + SUMMARY.formatted("s.score",
+                "scored s join claim c on c.id = s.id") + " where s.score >= :threshold order by s.score desc, c.id desc limit "
+                + limit, Tuple.class)
+                .setParameter("text", cleaned)
+                .setParameter("language", language == null ? "simple" : language)
+                .setParameter("exclude", excludeClaimId == null ? -1L : excludeClaimId)
+                .setParameter("threshold", THRESHOLD);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(SimilarClaims::match).toList();
+    }
+
+    /**
+     * One claim as a match (score 1), with its current verdict: how a duplicate shows its original.
+     *
+     * @return the claim, or null when there is none with this id
+     */
+    public static ClaimMatch summary(Long claimId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = Panache.getEntityManager().createNativeQuery(SUMMARY.formatted("1.0", "claim c")
+                + " where c.id = :id", Tuple.class).setParameter("id", claimId).getResultList();
+        return rows.isEmpty() ? null : match(rows.get(0));
+    }
+
+    private static ClaimMatch match(Tuple row) {
+        return new ClaimMatch(((Number) row.get("id")).longValue(), (String) row.get("claim_reviewed"),
+                ClaimStatus.valueOf((String) row.get("status")), ClaimSearch.instant(row.get("created_at")),
+                ((Number) row.get("article_id")).longValue(), (String) row.get("article_title"),
+                (String) row.get("verdict_state"),
+                row.get("rating_label") == null ? null : new ClaimMatch.Rating((String) row.get("rating_label"),
+                        ClaimSearch.integer(row.get("rating_value")), (String) row.get("rating_colour")),
+                ClaimSearch.instant(row.get("signed_at")), ClaimSearch.instant(row.get("verdict_created_at")),
+                ((Number) row.get("score")).doubleValue());
+    }
+
+    /** When a match was last decided: its sign-off, its proposed verdict, or its creation. */
+    static Instant dateOf(ClaimMatch match) {
+        return match.signedOffAt() != null ? match.signedOffAt()
+                : match.verdictCreatedAt() != null ? match.verdictCreatedAt() : match.createdAt();
+    }
+}

@@ -1,0 +1,144 @@
+package org.claimdesk.search;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import org.claimdesk.Browser;
+import org.claimdesk.Fixtures;
+import org.claimdesk.VerdictFixtures;
+import org.claimdesk.article.Article;
+import org.claimdesk.claim.Claim;
+import org.claimdesk.claim.ClaimStatus;
+import org.claimdesk.source.SourceStance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Checked before?": similar claims while a reviewer types a new claim, on the claim page, and
+ * duplicates that follow their original's corrections. People sign in through the OIDC dev service.
+ */
+@QuarkusTest
+class CheckedBeforeTest {
+
+    static final String UNIFIL = "four Italian soldiers working for UNIFIL injured when two exploding 122mm rockets hit the mission base in Shama";
+    static final String CARLTON = "Carlton Gardens, which was the headquarters of the Free France government in exile between 1940-1944";
+    static final String TYPED = "4 Italian peacekeepers hurt by rockets at Shama base";
+    static final String EXPLANATION = "Italy's Defence Ministry confirmed that two 122mm rockets hit the UNIFIL base in Shama "
+            + "and that four Italian soldiers were lightly injured.";
+
+    @TestHTTPResource("/")
+    URI app;
+
+    Browser alice;
+    Browser bob;
+
+    @BeforeEach
+    void signIn() {
+        alice = Browser.signIn(app, Fixtures.ALICE);
+        bob = Browser.signIn(app, Fixtures.BOB);
+    }
+
+    static Claim claim(Long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Claim.findForPage(id, jakarta.persistence.LockModeType.NONE));
+    }
+
+    @Test
+    void typingItalianPeacekeepersHurtAtShamaListsTheUnifilClaimAsCheckedBefore() {
+        Long earlier = Fixtures.seedRealArticle();
+        Long unifil = Fixtures.seedClaim(earlier, UNIFIL, UNIFIL);
+        Long carlton = Fixtures.seedClaim(earlier, CARLTON, "Carlton Gardens was the Free French HQ 1940-1944");
+        VerdictFixtures.signedOff(unifil, "True", EXPLANATION);
+        Long article = Fixtures.seedRealArticle();
+
+        String fragment = alice.request().header("HX-Request", "true").queryParam("claimReviewed", TYPED)
+                .queryParam("article", article).get("/claims/checked-before").then().statusCode(200)
+                .extract().asString();
+
+        assertTrue(fragment.contains("href=\"/claims/" + unifil + "\""), fragment);
+        assertTrue(!fragment.contains("href=\"/claims/" + carlton + "\""), "Carlton Gardens is not similar");
+        assertTrue(fragment.contains(">True"), "with its verdict");
+        assertTrue(fragment.contains("signed off <time"), "and the date it was signed off");
+        assertTrue(!fragment.contains("<html"), "a fragment, not a page");
+    }
+
+    @Test
+    void theNewClaimFormListsMatchesAndPreviewsThemWithoutJavaScript() {
+        Long earlier = Fixtures.seedRealArticle();
+        Long unifil = Fixtures.seedClaim(earlier, UNIFIL, UNIFIL);
+        Long article = Fixtures.seedRealArticle();
+        String text = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(article).currentRevision.text);
+        int start = Fixtures.codePointIndexOf(text, UNIFIL);
+        String newClaimPage = "/claims/new?article=" + article + "&start=" + start + "&end=" + (start + UNIFIL.length());
+
+        alice.get(newClaimPage).then().statusCode(200)
+                .body(containsString("Checked before?"))
+                .body(containsString("hx-get=\"/claims/checked-before\""))
+                .body(containsString("hx-trigger=\"keyup changed delay:300ms\""))
+                .body(containsString("href=\"/claims/" + unifil + "\""));
+
+        long claims = QuarkusTransaction.requiringNew().call(() -> Claim.count());
+        Long revisionId = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(article).currentRevision.id);
+        alice.post(newClaimPage, "/claims", "article", article, "revisionId", revisionId, "start", start,
+                "end", start + UNIFIL.length(), "claimReviewed", TYPED, "preview", "true").then().statusCode(200)
+                .body(containsString("href=\"/claims/" + unifil + "\""))
+                .body(containsString(TYPED));
+        assertEquals(claims, QuarkusTransaction.requiringNew().call(() -> Claim.count()), "a preview creates nothing");
+    }
+
+    @Test
+    void theClaimPageListsSimilarClaimsWithTheirVerdictAndAnEditorMarksADuplicate() {
+        Long earlier = Fixtures.seedRealArticle();
+        Long original = Fixtures.seedClaim(earlier, UNIFIL, UNIFIL);
+        VerdictFixtures.signedOff(original, "Mostly true", EXPLANATION);
+        Long later = Fixtures.seedClaim(Fixtures.seedRealArticle(), UNIFIL, "Four Italian UNIFIL soldiers hurt by rockets in Shama");
+
+        String page = bob.get("/claims/" + later).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Checked before"), "the section is on the page");
+        assertTrue(page.contains("href=\"/claims/" + original + "\""), "the earlier claim is listed");
+        assertTrue(page.contains(">Mostly true"), "with its verdict");
+        assertTrue(page.contains("Mark as duplicate of #" + original), "an editor can mark it a duplicate");
+
+        bob.post("/claims/" + later, "/claims/" + later + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", original)
+                .then().statusCode(303);
+        assertEquals(original, claim(later).duplicateOf.id);
+        alice.get("/claims/" + later).then().statusCode(200)
+                .body(containsString("This claim duplicates"))
+                .body(containsString(">Mostly true"));
+    }
+
+    @Test
+    void aCorrectionOfTheOriginalFlagsItsDuplicatesOnTheDeskUntilAnEditorReviewsThem() {
+        Long articleId = Fixtures.seedRealArticle();
+        Long original = Fixtures.seedClaim(articleId, UNIFIL, UNIFIL);
+        Fixtures.seedSource(original, SourceStance.SUPPORTS);
+        VerdictFixtures.signedOff(original, "True", EXPLANATION);
+        Long duplicate = Fixtures.seedClaim(Fixtures.seedRealArticle(), UNIFIL, "Italian UNIFIL soldiers hurt at Shama");
+        bob.post("/claims/" + duplicate, "/claims/" + duplicate + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", original)
+                .then().statusCode(303);
+        bob.get("/desk").then().body(not(containsString("href=\"/claims/" + duplicate + "\"")));
+
+        alice.post("/claims/" + original, "/verdicts", "claim", original, "claimVersion", claim(original).version,
+                "levelId", VerdictFixtures.level("Mostly true"), "ratingExplanation", EXPLANATION + " The calibre is unconfirmed.",
+                "claimReviewed", UNIFIL, "correctionNote", "The rocket calibre was not confirmed by UNIFIL.")
+                .then().statusCode(303);
+
+        assertNotNull(claim(duplicate).originalCorrectedAt, "flagged in the correction's transaction");
+        bob.get("/desk").then().statusCode(200).body(containsString("Duplicates to review (1"))
+                .body(containsString("href=\"/claims/" + duplicate + "\""));
+        bob.get("/claims/" + duplicate).then().body(containsString("Check that this claim is still a duplicate"));
+
+        alice.post("/claims/" + duplicate, "/claims/" + duplicate + "/duplicate-reviewed").then().statusCode(403);
+        bob.post("/claims/" + duplicate, "/claims/" + duplicate + "/duplicate-reviewed").then().statusCode(303);
+        assertNull(claim(duplicate).originalCorrectedAt);
+        assertEquals(ClaimStatus.DISMISSED, claim(duplicate).status);
+        bob.post("/claims/" + duplicate, "/claims/" + duplicate + "/duplicate-reviewed").then().statusCode(409);
+    }
+}

@@ -66,6 +66,7 @@ class PermissionMatrixTest {
                         "levelId", trueLevel(), "ratingExplanation", EXPLANATION, "claimReviewed", "Carlton Gardens was the HQ"}),
                 new Route("sign off verdict", EDITORS, true, t -> "/verdicts/" + t.verdictId() + "/sign-off", t -> new Object[] {"claimVersion", t.claimVersion(), "sourceSet", t.sourceSet()}),
                 new Route("send back verdict", EDITORS, false, t -> "/verdicts/" + t.verdictId() + "/send-back", t -> new Object[] {"reason", "Needs work"}),
+                new Route("mark duplicate reviewed", EDITORS, false, t -> "/claims/" + t.claimId() + "/duplicate-reviewed", t -> new Object[] {}),
                 new Route("edit rating scale", ADMINS, false, t -> "/admin/scale", t -> currentScaleWithNewDescriptions()));
     }
 

@@ -139,6 +139,6 @@ class GetRoutesTest {
         if (!"claimdesk.test".equals(target.getHost()) || target.getRawPath() == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        return java.util.Optional.of(target.getRawPath() + (target.getRawQuery() == null || target.getRawQuery().isEmpty() ? "" : "?" + target.getRawQuery()));
     }
 }

@@ -86,8 +86,14 @@ public enum Outage {
         return false;
     }
 
-    /** True for the OIDC extension's failure to reach or use the provider. */
+    /**
+     * True for the OIDC extension's failure to reach or use the provider. Not when the provider
+     * answered {@code invalid_grant} (RFC 6749, 5.2), as Keycloak does when a session cookie's
+     * refresh token belongs to a Keycloak session that has ended: that person only needs to sign
+     * in again, and Quarkus sends them to the sign-in page when the failure is passed on.
+     * (quarkus-oidc puts the provider's error answer, a JSON object, in the exception message.)
+     */
     static boolean isOidcFailure(Throwable cause) {
-        return cause instanceof OIDCException;
+        return cause instanceof OIDCException && !String.valueOf(cause.getMessage()).contains("\"invalid_grant\"");
     }
 }

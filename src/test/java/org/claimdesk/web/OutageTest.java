@@ -41,6 +41,13 @@ class OutageTest {
     }
 
     @Test
+    void aRefusedRefreshIsNoOutage() {
+        // What quarkus-oidc throws when Keycloak refuses the refresh token of an ended session.
+        assertNull(Outage.of(new RuntimeException(new OIDCException(
+                "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}"))));
+    }
+
+    @Test
     void otherFailuresAreNoOutage() {
         assertNull(Outage.of(null));
         assertNull(Outage.of(new IllegalStateException("bug")));

@@ -96,9 +96,8 @@ public final class E2EStack implements AutoCloseable {
      * landing page's address. Closed after the test by {@link EndToEndExtension}.
      */
     public Desk openDesk() {
-        // bypassCSP only lets the test inject axe-core; the app's CSP itself is checked by SecurityHeadersTest.
         Desk desk = new Desk(this, browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1280, 900).setLocale("en-GB").setBypassCSP(true)));
+                .setViewportSize(1280, 900).setLocale("en-GB")));
         openDesks.add(desk);
         return desk;
     }

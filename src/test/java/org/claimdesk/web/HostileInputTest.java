@@ -125,8 +125,8 @@ class HostileInputTest {
         }
     }
 
-    /** A form as rendered: where it posts, how it encodes, and its fields. */
-    record RenderedForm(String action, boolean multipart, List<Field> fields) {
+    /** A form as rendered: where it posts, how it encodes, its fields, and the CSRF token and cookie to send. */
+    record RenderedForm(String action, boolean multipart, List<Field> fields, Fixtures.Csrf csrf) {
     }
 
     @TestFactory
@@ -196,7 +196,9 @@ class HostileInputTest {
         if (html == null) {
             throw new AssertionError("no POST form " + (form.action() == null ? "" : resolved(form.action()) + " ") + "on " + page);
         }
-        return new RenderedForm(html.attr("action"), html.attr("enctype").equalsIgnoreCase("multipart/form-data"), fieldsOf(html));
+        Element token = html.selectFirst("input[name=csrf-token]");
+        return new RenderedForm(html.attr("action"), html.attr("enctype").equalsIgnoreCase("multipart/form-data"), fieldsOf(html),
+                new Fixtures.Csrf(token == null ? "" : token.attr("value"), response.getCookie("claimdesk-csrf")));
     }
 
     /** The named inputs of a form, one per name for radio groups, without buttons and the CSRF token. */
@@ -257,7 +259,7 @@ class HostileInputTest {
     private static Answer submit(HostileForm form, String target, HostilePayloads.Payload payload, boolean fileName) {
         int n = SUBMISSION.incrementAndGet();
         RenderedForm rendered = render(form);
-        Fixtures.Csrf csrf = Fixtures.csrfFrom(resolved(form.page()));
+        Fixtures.Csrf csrf = rendered.csrf();
         Multipart multipart = new Multipart().field("csrf-token", csrf.token());
         ByteArrayOutputStream urlEncoded = new ByteArrayOutputStream();
         urlEncoded.writeBytes(("csrf-token=" + percentEncoded(utf8(csrf.token()))).getBytes(StandardCharsets.US_ASCII));

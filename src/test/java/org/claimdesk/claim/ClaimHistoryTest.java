@@ -224,7 +224,7 @@ class ClaimHistoryTest {
 
         alice.get(link).then().statusCode(200)
                 .body(containsString("As of revision " + signedOff.revision()))
-                .body(containsString("<span class=\"rating-badge rating-5\">True"))
+                .body(containsString(">True <span class=\"rating-value\">(5)</span>"))
                 .body(containsString("Signed off by <strong>Bob</strong>"))
                 .body(not(containsString("Mostly true")))
                 .body(not(containsString("St Stephen")))

@@ -95,6 +95,15 @@ class OutagesIT {
             assertEquals(List.of("Imported before the outage"), articleTitles(postgres));
         } finally {
             postgres.close();
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -78,11 +78,18 @@ final class PackagedApp implements AutoCloseable {
         throw new AssertionError("the app did not answer within 90 s: " + log());
     }
 
+    /** Stops the app and removes its working directory (failure messages carry the log already). */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(log.getParent());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
         }
     }
 

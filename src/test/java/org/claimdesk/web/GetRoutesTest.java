@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class GetRoutesTest {
 
     /** Paths the walk never opens: signing out ends the session rather than showing a page. */
-    static final List<String> NOT_WALKED = List.of("/logout", "/q/", "/static/", "/webjars/");
+    static final List<String> NOT_WALKED = List.of("/logout", "/q/", "/static/", "/webjars/", "/api/");
 
     static final int MAX_PAGES = 400;
 
@@ -68,7 +68,10 @@ class GetRoutesTest {
         assertEquals(List.of(), broken, "pages that fail: links must answer 200, forms and bare routes below 500");
         List<String> unreached = new ArrayList<>();
         for (GetRoutes.Route route : GetRoutes.all()) {
-            if (visited.keySet().stream().noneMatch(path -> route.pattern().matcher(path).matches())) {
+            boolean notAPage = NOT_WALKED.stream().anyMatch(route.template()::startsWith)
+                    // linked only once a verdict is signed off; its GET is covered by ClaimReviewTest
+                    || route.template().endsWith("/claimreview.jsonld");
+            if (!notAPage && visited.keySet().stream().noneMatch(path -> route.pattern().matcher(path).matches())) {
                 unreached.add(route.template() + " (" + route.method() + ")");
             }
         }
@@ -223,6 +226,6 @@ class GetRoutesTest {
         if (!"claimdesk.test".equals(target.getHost()) || target.getRawPath() == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        return java.util.Optional.of(target.getRawPath() + (target.getRawQuery() == null || target.getRawQuery().isEmpty() ? "" : "?" + target.getRawQuery()));
     }
 }

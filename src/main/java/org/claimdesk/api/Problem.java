@@ -26,8 +26,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The path prefix of the JSON API; errors under it are answered as problem details. */
     public static final String API_PATH = "/api/";
 
-    /** Names the problem of fields that are missing or wrong; {@link #errors} says which. */
-    public static final String INVALID_FIELDS = "https://claimdesk.org/problems/invalid-fields";
+    /**
+     * Names the problem of fields that are missing or wrong; {@link #errors} says which. A tag URI
+     * (RFC 4151): an identifier, not a page to fetch.
+     */
+    public static final String INVALID_FIELDS = "tag:claimdesk.example,2026:problems/invalid-fields";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -29,10 +29,12 @@ public final class WordDiff {
      */
     public record Segment(Change change, String text) {
 
+        /** True for words only the earlier text has. */
         public boolean removed() {
             return change == Change.REMOVED;
         }
 
+        /** True for words only the later text has. */
         public boolean added() {
             return change == Change.ADDED;
         }

@@ -208,4 +208,15 @@ public final class Fixtures {
     /** A CSRF form token and the matching cookie value. */
     public record Csrf(String token, String cookie) {
     }
+
+    /**
+     * Makes the desk use the configured publisher again (claimdesk.publisher.*), as before any admin
+     * saved the desk settings. For tests whose expectations come from configuration; the test
+     * database is shared by every test class of a run.
+     */
+    public static void useConfiguredPublisher() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> org.claimdesk.settings.DeskSettings.getEntityManager()
+                .createNativeQuery("update desk_settings set publisher_name = null, publisher_url = null,"
+                        + " claimreview_url_pattern = null where id = 1").executeUpdate());
+    }
 }

@@ -81,7 +81,8 @@ public class HistoryTables {
                     "x.verdict_id in (select v.id from verdict v where v.claim_id = :claim)"),
             new Kind("comment", "Comment", "x.claim_id", ARTICLE_OF_CLAIM.formatted("x.claim_id"), "x.claim_id = :claim"),
             new Kind("rating_scale", "Rating scale", "null", "null", null),
-            new Kind("rating_level", "Rating level", "null", "null", null));
+            new Kind("rating_level", "Rating level", "null", "null", null),
+            new Kind("desk_settings", "Desk settings", "null", "null", null));
 
     @Inject
     AgroalDataSource dataSource;

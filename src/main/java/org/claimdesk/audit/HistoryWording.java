@@ -17,7 +17,7 @@ public final class HistoryWording {
 
     /** Columns that hold an account id. */
     public static final Set<String> ACCOUNT_COLUMNS = Set.of("assignee_id", "author_id", "editor_id", "created_by_id",
-            "retracted_by_id", "sent_back_by_id", "requested_by_id");
+            "retracted_by_id", "sent_back_by_id", "requested_by_id", "updated_by_id");
 
     /** Columns that hold an article revision id. */
     public static final Set<String> ARTICLE_REVISION_COLUMNS = Set.of("article_revision_id", "current_revision_id");
@@ -68,7 +68,11 @@ public final class HistoryWording {
             Map.entry("final_url", "Final URL"),
             Map.entry("http_status", "HTTP status"),
             Map.entry("sha256", "SHA-256"),
-            Map.entry("rating_value", "Rating value"));
+            Map.entry("rating_value", "Rating value"),
+            Map.entry("publisher_name", "Publisher name"),
+            Map.entry("publisher_url", "Publisher URL"),
+            Map.entry("claimreview_url_pattern", "ClaimReview URL pattern"),
+            Map.entry("updated_by_id", "Updated by"));
 
     private static final DateTimeFormatter UTC_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -179,7 +179,7 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
         String url = url(publisher);
         boolean urlOk = publisher.claimreviewUrlPattern().contains("{id}") && FormValues.isHttpUrl(url);
         checks.add(check(Level.REQUIRED, "url of the fact-check page is given", urlOk,
-                "Set claimdesk.publisher.claimreview-url-pattern to an http(s) URL containing {id}."));
+                "Set the ClaimReview URL pattern (Admin, desk settings) to an http(s) URL containing {id}."));
         if (ratingValue != null) {
             checks.add(check(Level.REQUIRED, "worstRating is 1 or more", worstRating != null && worstRating >= 1,
                     "The scale's worst level must have ratingValue 1 or more."));
@@ -188,7 +188,7 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
                     "The rating's value must lie within the scale."));
         }
         checks.add(check(Level.RECOMMENDED, "author (the publishing organisation) is named",
-                publisher.name() != null && !publisher.name().isBlank(), "Set claimdesk.publisher.name."));
+                publisher.name() != null && !publisher.name().isBlank(), "Set the publisher name (Admin, desk settings)."));
         checks.add(check(Level.RECOMMENDED, "datePublished: the verdict is signed off", datePublished != null,
                 "An editor's sign-off gives the fact-check its publication date."));
         checks.add(check(Level.RECOMMENDED, "itemReviewed names who made the claim (author)", claimantName != null,

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.claimdesk.claim.Claim;
+import org.claimdesk.settings.DeskSettings;
 
 /**
  * Builds a claim's {@link ClaimReview} from the database: the latest verdict revision an editor
@@ -44,9 +45,12 @@ public class ClaimReviews {
         return Arc.container().instance(ClaimReviews.class).get();
     }
 
-    /** The publisher settings in force. */
+    /**
+     * The publisher in force: what an admin saved on the admin page, configuration for the rest
+     * (one SQL statement).
+     */
     public PublisherSettings publisher() {
-        return publisher;
+        return DeskSettings.current().publisher(publisher);
     }
 
     /**
@@ -59,7 +63,7 @@ public class ClaimReviews {
         return signOffs.isEmpty() ? null : review(claim, signOffs.get(0).verdict, signOffs);
     }
 
-    /** The claim page's panel: checklist and, when exportable, the embed snippet (3 SQL statements at most). */
+    /** The claim page's panel: checklist and, when exportable, the embed snippet (4 SQL statements at most). */
     public Panel panelFor(Claim claim, Verdict current) {
         List<SignOff> signOffs = signOffs(claim);
         Verdict verdict = signOffs.isEmpty() ? current : signOffs.get(0).verdict;
@@ -67,8 +71,9 @@ public class ClaimReviews {
             return new Panel(null, false, List.of(), null);
         }
         ClaimReview review = review(claim, verdict, signOffs);
-        Panel panel = new Panel(review, !signOffs.isEmpty(), review.checklist(publisher), null);
-        return panel.exportable() ? new Panel(review, true, panel.checks(), review.embedSnippet(publisher)) : panel;
+        PublisherSettings inForce = publisher();
+        Panel panel = new Panel(review, !signOffs.isEmpty(), review.checklist(inForce), null);
+        return panel.exportable() ? new Panel(review, true, panel.checks(), review.embedSnippet(inForce)) : panel;
     }
 
     /** Every sign-off of the claim's verdicts, latest verdict first, with verdict and level loaded. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.claimdesk.account.Account;
 import org.claimdesk.claim.WorkflowException;
 import org.claimdesk.claim.WorkflowException.Kind;
+import org.claimdesk.web.FormValues;
 
 /**
  * Edits the rating scale by making a new version: existing levels are never changed, so verdicts
@@ -29,16 +30,28 @@ public class RatingScales {
     /**
      * Saves the edited rows as a new scale version. Scale rows get ratingValue 1..N in position
      * order (first = worst); OUTSIDE rows get none; REMOVE rows and blank new rows are dropped.
+     * Concurrent saves are serialised (a table lock that readers do not wait for), so of two admins
+     * who edited the same version, the second is refused instead of silently replacing the first's
+     * version. Runs inside the caller's transaction.
      *
+     * @param rows the editor's rows, in the order sent
+     * @param admin who saves
+     * @param editedNumber the scale version number the editor was opened on
      * @return the new version, or the current one when nothing changed
-     * @throws WorkflowException INVALID with a message when a row is wrong
+     * @throws WorkflowException INVALID with a message when a row is wrong; CONFLICT when the
+     *     current version is no longer {@code editedNumber}
      */
-    public RatingScale saveNewVersion(List<Row> rows, Account admin) {
+    public RatingScale saveNewVersion(List<Row> rows, Account admin, int editedNumber) {
         List<Row> kept = rows.stream()
                 .filter(row -> !"REMOVE".equals(row.kind()) && row.label() != null && !row.label().isBlank())
                 .sorted(Comparator.comparingInt(Row::position)).toList();
         check(kept);
+        RatingScale.getEntityManager().createNativeQuery("lock table rating_scale in share row exclusive mode").executeUpdate();
         RatingScale current = RatingScale.current();
+        if (current.number != editedNumber) {
+            throw new WorkflowException(Kind.CONFLICT, "Someone saved version " + current.number + " of the rating scale while you were"
+                    + " editing version " + editedNumber + ".");
+        }
         if (sameAs(current.levels(), kept)) {
             return current;
         }
@@ -72,6 +85,13 @@ public class RatingScales {
         Set<String> labels = new HashSet<>();
         for (Row row : rows) {
             String label = row.label().strip();
+            if (FormValues.hasControlCharacters(label)) {
+                throw new WorkflowException(Kind.INVALID, "A label contains control characters (such as a NUL byte or a line break). Remove them.");
+            }
+            if (row.description() != null && FormValues.hasControlCharacters(row.description())) {
+                throw new WorkflowException(Kind.INVALID, "The description of \"" + label + "\" contains control characters"
+                        + " (such as a NUL byte or a line break). Remove them.");
+            }
             if (label.length() > 100) {
                 throw new WorkflowException(Kind.INVALID, "The label \"" + label.substring(0, 40) + "…\" is longer than 100 characters.");
             }

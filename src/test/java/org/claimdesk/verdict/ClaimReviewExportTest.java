@@ -59,6 +59,7 @@ class ClaimReviewExportTest {
 
     @BeforeEach
     void signIn() {
+        Fixtures.useConfiguredPublisher();
         alice = Browser.signIn(app, Fixtures.ALICE);
         bob = Browser.signIn(app, Fixtures.BOB);
     }

@@ -28,6 +28,7 @@ class ClaimReviewRequiredRulesTest {
 
     @Test
     void aVerdictFailingARequiredRuleIsRefusedWithTheList() {
+        Fixtures.useConfiguredPublisher();
         Long claimId = Fixtures.seedClaim(Fixtures.seedRealArticle(), ClaimReviewExportTest.CARLTON, "Carlton Gardens was the Free French HQ");
         VerdictFixtures.signedOff(claimId, "True", ClaimReviewExportTest.EXPLANATION);
 

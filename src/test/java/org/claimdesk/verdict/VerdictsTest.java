@@ -250,8 +250,10 @@ class VerdictsTest {
         RatingScale before = QuarkusTransaction.requiringNew().call(RatingScale::current);
         List<RatingLevel> levels = QuarkusTransaction.requiringNew().call(() -> RatingScale.current().levels());
 
-        Object[] form = new Object[levels.size() * 10];
+        Object[] form = new Object[levels.size() * 10 + 2];
         int i = 0;
+        form[i++] = "scaleNumber";
+        form[i++] = before.number;
         for (RatingLevel level : levels) {
             form[i++] = "position";
             form[i++] = level.position;
@@ -272,6 +274,7 @@ class VerdictsTest {
         assertEquals("Mostly true", QuarkusTransaction.requiringNew().call(() -> currentVerdict(claimId).level.label));
         alice.get("/claims/" + claimId).then().body(containsString(">Mostly true")).body(containsString("Largely accurate"));
 
+        form[1] = after.number;
         carol.post("/admin", "/admin/scale", form).then().statusCode(303);
         assertEquals(after.number, QuarkusTransaction.requiringNew().call(RatingScale::current).number, "no change, no new version");
 

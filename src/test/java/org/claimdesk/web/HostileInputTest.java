@@ -30,6 +30,7 @@ import org.claimdesk.source.SourceStance;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -61,7 +62,9 @@ class HostileInputTest {
                     .valid("kind", "PRIMARY_DOCUMENT").valid("stance", "SUPPORTS").shownOn("/claims/{claim}"),
             HostileForm.on("/claims/{claim}").form("/verdicts")
                     .valid("ratingExplanation", "A harmless explanation that is long enough to be accepted, number {n}.")
-                    .valid("claimReviewed", "Harness claim reviewed {n}").shownOn("/desk"));
+                    .valid("claimReviewed", "Harness claim reviewed {n}").shownOn("/desk"),
+            HostileForm.on("/admin").form("/admin/settings").valid("publisherName", "Harness fact check {n}")
+                    .shownOn("/admin", "/claims/{claim}"));
 
     /** Every page with a filter or search form (method GET); further parameters to try after the path. */
     static final List<HostileQuery> QUERIES = List.of(
@@ -127,6 +130,12 @@ class HostileInputTest {
 
     /** A form as rendered: where it posts, how it encodes, its fields, and the CSRF token and cookie to send. */
     record RenderedForm(String action, boolean multipart, List<Field> fields, Fixtures.Csrf csrf) {
+    }
+
+    /** The harness saves desk settings; later test classes expect the configured publisher. */
+    @AfterAll
+    static void useConfiguredPublisherAgain() {
+        Fixtures.useConfiguredPublisher();
     }
 
     @TestFactory

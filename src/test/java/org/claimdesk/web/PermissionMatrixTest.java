@@ -21,6 +21,7 @@ import org.claimdesk.Browser;
 import org.claimdesk.Fixtures;
 import org.claimdesk.claim.Claim;
 import org.claimdesk.source.SourceStance;
+import org.claimdesk.settings.DeskSettings;
 import org.claimdesk.verdict.RatingScale;
 import org.claimdesk.verdict.Verdict;
 import org.junit.jupiter.api.Test;
@@ -67,19 +68,26 @@ class PermissionMatrixTest {
                 new Route("sign off verdict", EDITORS, true, t -> "/verdicts/" + t.verdictId() + "/sign-off", t -> new Object[] {"claimVersion", t.claimVersion(), "sourceSet", t.sourceSet()}),
                 new Route("send back verdict", EDITORS, false, t -> "/verdicts/" + t.verdictId() + "/send-back", t -> new Object[] {"reason", "Needs work"}),
                 new Route("mark duplicate reviewed", EDITORS, false, t -> "/claims/" + t.claimId() + "/duplicate-reviewed", t -> new Object[] {}),
-                new Route("edit rating scale", ADMINS, false, t -> "/admin/scale", t -> currentScaleWithNewDescriptions()));
+                new Route("edit rating scale", ADMINS, false, t -> "/admin/scale", t -> currentScaleWithNewDescriptions()),
+                new Route("edit desk settings", ADMINS, false, t -> "/admin/settings", t -> new Object[] {"settingsVersion", settingsVersion(),
+                        "publisherName", "Desk " + System.nanoTime(), "publisherUrl", "https://factcheck.example.org/",
+                        "claimreviewUrlPattern", "https://factcheck.example.org/claims/{id}"}));
     }
 
     /** The current scale's levels as the editor form sends them, each with a new description. */
     static Object[] currentScaleWithNewDescriptions() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object> form = new ArrayList<>();
+            List<Object> form = new ArrayList<>(List.of("scaleNumber", RatingScale.current().number));
             for (org.claimdesk.verdict.RatingLevel level : RatingScale.current().levels()) {
                 form.addAll(List.of("position", level.position, "label", level.label, "description", "Edited " + System.nanoTime(),
                         "colour", level.colour, "kind", level.isOutsideScale() ? "OUTSIDE" : "SCALE"));
             }
             return form.toArray();
         });
+    }
+
+    static long settingsVersion() {
+        return QuarkusTransaction.requiringNew().call(() -> DeskSettings.current().version);
     }
 
     static Long trueLevel() {
@@ -111,7 +119,8 @@ class PermissionMatrixTest {
                     || (select count(*) || ':' || coalesce(sum(version), 0) from source) || '/'
                     || (select count(*) || ':' || coalesce(sum(version), 0) from verdict) || '/'
                     || (select count(*) from sign_off) || '/' || (select count(*) from comment) || '/'
-                    || (select count(*) from rating_scale) || '/' || (select count(*) from audit_revision)
+                    || (select count(*) from rating_scale) || '/' || (select count(*) from audit_revision) || '/'
+                    || (select version from desk_settings where id = 1)
                 """).getSingleResult()));
     }
 

@@ -3,6 +3,8 @@ package org.claimdesk.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -32,19 +34,40 @@ class AccessibilityE2EIT {
         check(alice, "article", report, blocking);
         NewClaimPage newClaim = article.selectWords("four Italian soldiers working for UNIFIL injured").newClaimFromSelection();
         check(alice, "claim-new", report, blocking);
-        newClaim.create("Four Italian UNIFIL soldiers were injured by rockets in Shama");
+        ClaimPage claim = newClaim.create("Four Italian UNIFIL soldiers were injured by rockets in Shama");
         check(alice, "claim", report, blocking);
+        claim.addSource(new SourceInput(null, "Statement by Italy's Defence Ministry on the injured soldiers",
+                "Official statement", "Supports the claim", "Italian Defence Ministry on the injured soldiers", null));
+        claim.proposeVerdict("Mostly true", "Italy's Defence Ministry said four of its soldiers serving with UNIFIL"
+                + " were lightly injured in Shama.");
+        check(alice, "claim-with-verdict", report, blocking);
+        claim.openHistory();
+        check(alice, "claim-history", report, blocking);
         alice.visit("/desk");
         check(alice, "desk", report, blocking);
         alice.openArticles();
         check(alice, "articles", report, blocking);
         alice.visit("/articles/new");
         check(alice, "article-import", report, blocking);
+        alice.visit("/search?q=UNIFIL+soldiers");
+        assertThat(alice.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("#" + claim.id() + " Four Italian UNIFIL soldiers were injured by rockets in Shama"))).isVisible();
+        check(alice, "search", report, blocking);
+        alice.visit("/audit");
+        assertThat(alice.heading()).hasText("Audit log");
+        check(alice, "audit-log", report, blocking);
         alice.visit("/admin");
         assertThat(alice.heading()).hasText("Not allowed");
         check(alice, "error-403", report, blocking);
         alice.visit("/articles/" + (article.id() + 1000));
         check(alice, "error-404", report, blocking);
+
+        Desk bob = stack.openDesk().signIn(Persona.BOB);
+        bob.openClaim(claim.id());
+        assertThat(bob.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off this verdict"))).isVisible();
+        check(bob, "claim-sign-off", report, blocking);
+        bob.visit("/desk");
+        check(bob, "desk-editor", report, blocking);
 
         Desk carol = stack.openDesk().signIn(Persona.CAROL);
         carol.visit("/admin");

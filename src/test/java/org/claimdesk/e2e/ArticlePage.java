@@ -10,21 +10,36 @@ import java.net.URI;
 /** One article's page (/articles/{id}): its metadata, its text, its claims. */
 public final class ArticlePage {
 
+    // Looks for the words in each paragraph's text as a reader sees it (claim highlights split it
+    // into several DOM text nodes; screen-reader-only markers are skipped) and selects them with one
+    // DOM range, from the node where they start to the node where they end.
     private static final String SELECT_WORDS = """
             words => {
-              const text = document.querySelector('.article-text');
-              const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                const at = node.nodeValue.indexOf(words);
-                if (at >= 0) {
-                  const range = document.createRange();
-                  range.setStart(node, at);
-                  range.setEnd(node, at + words.length);
-                  const selection = window.getSelection();
-                  selection.removeAllRanges();
-                  selection.addRange(range);
-                  return true;
+              const skipped = node => node.parentElement.closest('[data-skip]') !== null;
+              for (const paragraph of document.querySelectorAll('.article-text p')) {
+                const nodes = [];
+                let text = '';
+                const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if (!skipped(node)) {
+                    nodes.push({ node, from: text.length });
+                    text += node.nodeValue;
+                  }
                 }
+                const at = text.indexOf(words);
+                if (at < 0) {
+                  continue;
+                }
+                const end = at + words.length;
+                const startNode = nodes.filter(n => n.from <= at).pop();
+                const endNode = nodes.filter(n => n.from < end).pop();
+                const range = document.createRange();
+                range.setStart(startNode.node, at - startNode.from);
+                range.setEnd(endNode.node, end - endNode.from);
+                const selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                return true;
               }
               return false;
             }""";
@@ -69,12 +84,12 @@ public final class ArticlePage {
      * DOM selection, which the page's own script turns into offsets), and waits until "New claim
      * from selection" can be pressed.
      *
-     * @param words text that occurs within one run of plain text of one paragraph
-     * @throws IllegalArgumentException when the words are not found so
+     * @param words text that occurs within one paragraph, highlighted by other claims or not
+     * @throws IllegalArgumentException when no paragraph holds the words
      */
     public ArticlePage selectWords(String words) {
         if (!Boolean.TRUE.equals(page.evaluate(SELECT_WORDS, words))) {
-            throw new IllegalArgumentException("Not in one text run of the article: " + words);
+            throw new IllegalArgumentException("Not in one paragraph of the article: " + words);
         }
         assertThat(newClaimFromSelectionButton()).isEnabled();
         return this;

@@ -109,6 +109,24 @@ public final class Desk {
         return new ArticleList(page);
     }
 
+    /** Opens a claim's page. */
+    public ClaimPage openClaim(long id) {
+        visit("/claims/" + id);
+        return new ClaimPage(page);
+    }
+
+    /** Opens the desk (/desk), the person's own work. */
+    public Desk openOwnDesk() {
+        visit("/desk");
+        assertThat(heading()).hasText("Your desk");
+        return this;
+    }
+
+    /** The desk's "Sent back to you (n)" panel: verdicts an editor sent back, with their reasons. */
+    public Locator sentBackToYou() {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("^Sent back to you \\(\\d+\\)$")));
+    }
+
     /** The session cookies of the app (q_session and its split parts). */
     public List<Cookie> sessionCookies() {
         return context.cookies(url("/")).stream().filter(cookie -> cookie.name.startsWith("q_session")).toList();

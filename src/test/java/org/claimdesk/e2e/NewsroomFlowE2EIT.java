@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The newsroom's work in a real browser, from the import of the real article on. The scenario of
- * issue 7 grows here step by step as the pages for claims, sources, verdicts and sign-off arrive.
+ * The newsroom's first steps in a real browser: the import of the real article, a claim made by
+ * selecting its words, the article list's filter. Sources, verdicts, sign-off, send-back and the
+ * History tab follow in {@link VerdictWorkflowE2EIT}.
  */
 @ExtendWith(EndToEndExtension.class)
 class NewsroomFlowE2EIT {

@@ -79,7 +79,10 @@ class SignInE2EIT {
 
     @Test
     void signingOutEndsTheKeycloakSessionSoTheNextVisitAsksForThePasswordAgain(E2EStack stack) {
+        // Other tests leave bob signed in at Keycloak in their closed windows: start from none.
+        stack.keycloak.endSessionsOf(Persona.BOB);
         Desk bob = stack.openDesk().signIn(Persona.BOB);
+        assertEquals(1, stack.keycloak.sessionCount(Persona.BOB), "bob's session at Keycloak");
 
         bob.signOut();
 

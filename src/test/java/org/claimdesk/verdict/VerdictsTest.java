@@ -130,6 +130,22 @@ class VerdictsTest {
     }
 
     @Test
+    void theProposalFormSaysWhichSourcesAreTheEvidenceOrThatOneIsMissing() {
+        Long articleId = Fixtures.seedRealArticle();
+        Long claimId = Fixtures.seedClaim(articleId, CARLTON, "Carlton Gardens was the Free French HQ");
+
+        alice.get("/claims/" + claimId).then().statusCode(200)
+                .body(containsString("No source is attached yet. Every rating except Unverifiable needs one:"))
+                .body(containsString("<button type=\"submit\" aria-describedby=\"verdict-evidence\">Propose verdict</button>"));
+        Fixtures.seedSource(claimId, SourceStance.SUPPORTS);
+        alice.get("/claims/" + claimId).then().statusCode(200)
+                .body(containsString("Evidence: the claim's active source, listed under <a href=\"#sources\">Sources</a>."));
+        Fixtures.seedSource(claimId, SourceStance.REFUTES);
+        alice.get("/claims/" + claimId).then().statusCode(200)
+                .body(containsString("Evidence: the claim's 2 active sources, listed under"));
+    }
+
+    @Test
     void aliceCannotSignOffAndBobCannotSignOffHisOwnVerdict() {
         Long claimId = carltonClaimWithSource();
         propose(alice, claimId, "True", EXPLANATION);

@@ -251,7 +251,8 @@ public class ClaimTimeline {
             String headline = HistoryWording.headline(kind, tables.label(kind), objectId, revisionType, after, columns.keySet());
             List<FieldChange> fields = new ArrayList<>();
             if (revisionType != 2) {
-                columns.forEach((column, values) -> {
+                columns.keySet().stream().sorted(HistoryWording.READING_ORDER).forEach(column -> {
+                    String[] values = columns.get(column);
                     if (HistoryWording.shown(column)) {
                         String from = HistoryWording.value(column, values[0], names);
                         String to = HistoryWording.value(column, values[1], names);

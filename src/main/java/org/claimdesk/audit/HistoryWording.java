@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +37,13 @@ public final class HistoryWording {
     static final Set<String> ENUM_COLUMNS = Set.of("status", "state", "priority", "stance", "kind", "anchor_state",
             "dismissal_reason", "import_kind", "cause", "change");
 
-    static final Map<String, String> LABELS = Map.ofEntries(
+    /** Labels of the recorded columns, in the order a change lists its fields. */
+    static final Map<String, String> LABELS = inOrder(
+            Map.entry("title", "Title"),
             Map.entry("claim_reviewed", "Claim reviewed"),
             Map.entry("claimant_name", "Claimant"),
             Map.entry("claimant_same_as", "Claimant identifier (sameAs)"),
+            Map.entry("claim_date", "Claim date"),
             Map.entry("appearance_url", "Appearance URL"),
             Map.entry("anchor_exact", "Quote"),
             Map.entry("anchor_prefix", "Words before the quote"),
@@ -46,33 +53,68 @@ public final class HistoryWording {
             Map.entry("anchor_state", "Anchor"),
             Map.entry("article_revision_id", "Article text revision"),
             Map.entry("current_revision_id", "Current text revision"),
+            Map.entry("tags", "Tags"),
+            Map.entry("priority", "Priority"),
+            Map.entry("due_date", "Due date"),
+            Map.entry("status", "Status"),
+            Map.entry("assignee_id", "Assignee"),
+            Map.entry("duplicate_of_id", "Duplicate of"),
+            Map.entry("url", "URL"),
+            Map.entry("description", "Description"),
+            Map.entry("publisher", "Publisher"),
+            Map.entry("kind", "Kind"),
+            Map.entry("stance", "Stance"),
+            Map.entry("excerpt", "Excerpt"),
+            Map.entry("note", "Note"),
+            Map.entry("accessed_at", "Accessed at"),
+            Map.entry("retracted_at", "Retracted at"),
+            Map.entry("retracted_by_id", "Retracted by"),
+            Map.entry("retraction_reason", "Retraction reason"),
             Map.entry("rating_level_id", "Rating"),
             Map.entry("rating_explanation", "Rating explanation"),
             Map.entry("correction_note", "Correction note"),
+            Map.entry("state", "State"),
             Map.entry("send_back_reason", "Send-back reason"),
             Map.entry("sent_back_by_id", "Sent back by"),
             Map.entry("sent_back_at", "Sent back at"),
-            Map.entry("assignee_id", "Assignee"),
-            Map.entry("author_id", "Author"),
-            Map.entry("editor_id", "Editor"),
-            Map.entry("created_by_id", "Created by"),
-            Map.entry("retracted_by_id", "Retracted by"),
-            Map.entry("requested_by_id", "Requested by"),
-            Map.entry("duplicate_of_id", "Duplicate of"),
             Map.entry("verdict_id", "Verdict"),
-            Map.entry("source_id", "Source"),
-            Map.entry("scale_id", "Scale"),
             Map.entry("claim_version", "Claim version signed"),
             Map.entry("source_set", "Sources signed (id:version)"),
-            Map.entry("url", "URL"),
+            Map.entry("editor_id", "Editor"),
+            Map.entry("body", "Body"),
+            Map.entry("source_id", "Source"),
             Map.entry("final_url", "Final URL"),
             Map.entry("http_status", "HTTP status"),
             Map.entry("sha256", "SHA-256"),
+            Map.entry("scale_id", "Scale"),
             Map.entry("rating_value", "Rating value"),
             Map.entry("publisher_name", "Publisher name"),
             Map.entry("publisher_url", "Publisher URL"),
             Map.entry("claimreview_url_pattern", "ClaimReview URL pattern"),
+            Map.entry("author_id", "Author"),
+            Map.entry("created_by_id", "Created by"),
+            Map.entry("requested_by_id", "Requested by"),
             Map.entry("updated_by_id", "Updated by"));
+
+    /** Labels in the order given. */
+    @SafeVarargs
+    private static Map<String, String> inOrder(Map.Entry<String, String>... entries) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : entries) {
+            labels.put(entry.getKey(), entry.getValue());
+        }
+        return Collections.unmodifiableMap(labels);
+    }
+
+    private static final List<String> ORDER = List.copyOf(LABELS.keySet());
+
+    /**
+     * The order in which a change lists its fields: labelled columns in reading order (the claim
+     * reviewed, then the quote and its position, …), then any other column by name.
+     */
+    public static final Comparator<String> READING_ORDER = Comparator
+            .comparingInt((String column) -> ORDER.contains(column) ? ORDER.indexOf(column) : ORDER.size())
+            .thenComparing(Comparator.naturalOrder());
 
     private static final DateTimeFormatter UTC_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

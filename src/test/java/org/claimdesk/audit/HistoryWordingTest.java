@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** How recorded columns and values read on the history pages (plain JUnit). */
@@ -61,5 +63,20 @@ class HistoryWordingTest {
         assertEquals("Sign-off #9: verdict #51 signed off", HistoryWording.headline("sign_off", "Sign-off", 9, 0,
                 Map.of("verdict_id", "51"), Set.of("verdict_id")));
         assertEquals("Rating level #4 changed", HistoryWording.headline("rating_level", "Rating level", 4, 1, Map.of(), Set.of()));
+    }
+
+    @Test
+    void aChangeListsItsFieldsInReadingOrderWithUnlabelledColumnsLast() {
+        List<String> columns = Stream.of("zeta_flag", "anchor_end", "created_by_id", "anchor_exact", "claim_reviewed", "anchor_start", "alpha_flag")
+                .sorted(HistoryWording.READING_ORDER).toList();
+
+        assertEquals(List.of("claim_reviewed", "anchor_exact", "anchor_start", "anchor_end", "created_by_id", "alpha_flag", "zeta_flag"), columns);
+    }
+
+    @Test
+    void labelsListedForOrderReadAsTheirWords() {
+        assertEquals("Due date", HistoryWording.label("due_date"));
+        assertEquals("Retraction reason", HistoryWording.label("retraction_reason"));
+        assertEquals("Quote", HistoryWording.label("anchor_exact"));
     }
 }

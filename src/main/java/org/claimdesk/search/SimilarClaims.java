@@ -34,10 +34,10 @@ public final class SimilarClaims {
     public static final double THRESHOLD = 0.3;
 
     /** Most claims, summed over the text's words, that the candidate words may occur in. */
-    public static final int CANDIDATE_BUDGET = 1000;
+    public static final int CANDIDATE_BUDGET = 5000;
 
     /** Candidates scored per call: the best by full-text rank among the claims with a rare word. */
-    public static final int CANDIDATES = 100;
+    public static final int CANDIDATES = 200;
 
     /** Longest text compared, in characters; a longer one is cut. */
     public static final int MAX_TEXT = 500;

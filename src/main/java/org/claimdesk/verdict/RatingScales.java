@@ -29,7 +29,9 @@ public class RatingScales {
 
     /**
      * Saves the edited rows as a new scale version. Scale rows get ratingValue 1..N in position
-     * order (first = worst); OUTSIDE rows get none; REMOVE rows and blank new rows are dropped.
+     * order (first = worst); OUTSIDE rows get none; REMOVE rows and blank new rows (no label, no
+     * description) are dropped. A row with a description but no label is refused rather than
+     * dropped, so clearing an existing level's label never removes that level silently.
      * Concurrent saves are serialised (a table lock that readers do not wait for), so of two admins
      * who edited the same version, the second is refused instead of silently replacing the first's
      * version. Runs inside the caller's transaction.
@@ -42,6 +44,16 @@ public class RatingScales {
      *     current version is no longer {@code editedNumber}
      */
     public RatingScale saveNewVersion(List<Row> rows, Account admin, int editedNumber) {
+        for (Row row : rows) {
+            boolean noLabel = row.label() == null || row.label().isBlank();
+            boolean described = row.description() != null && !row.description().isBlank();
+            if (!"REMOVE".equals(row.kind()) && noLabel && described) {
+                String description = row.description().strip();
+                throw new WorkflowException(Kind.INVALID, "The level described as \""
+                        + (description.length() > 40 ? description.substring(0, 40) + "…" : description)
+                        + "\" has no label: type its label, or choose Remove to drop the level.");
+            }
+        }
         List<Row> kept = rows.stream()
                 .filter(row -> !"REMOVE".equals(row.kind()) && row.label() != null && !row.label().isBlank())
                 .sorted(Comparator.comparingInt(Row::position)).toList();

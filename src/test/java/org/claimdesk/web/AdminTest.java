@@ -196,6 +196,20 @@ class AdminTest {
         assertEquals(opened, scale().number);
     }
 
+    @Test
+    void clearingALevelsLabelIsRefusedInsteadOfRemovingTheLevel() {
+        int opened = scale().number;
+        List<RatingLevel> before = QuarkusTransaction.requiringNew().call(() -> RatingScale.current().levels());
+        String worst = before.get(0).label;
+        carol.post("/admin", "/admin/scale", scaleForm(opened, worst, "")).then().statusCode(400)
+                .body(containsString("has no label: type its label, or choose Remove"))
+                .body(containsString("value=\"" + before.get(1).label + "\""));
+        assertEquals(opened, scale().number, "no new version");
+        List<RatingLevel> after = QuarkusTransaction.requiringNew().call(() -> RatingScale.current().levels());
+        assertEquals(before.size(), after.size());
+        assertEquals(worst, after.get(0).label);
+    }
+
     static String scaleLabelStartingWith(String prefix) {
         return QuarkusTransaction.requiringNew().call(() -> RatingScale.current().levels().stream()
                 .map(level -> level.label).filter(label -> label.startsWith(prefix)).findFirst().orElseThrow());

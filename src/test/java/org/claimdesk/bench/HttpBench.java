@@ -70,6 +70,8 @@ public final class HttpBench {
     private final boolean smoke;
     private final Path out;
     private final List<String> notes = new ArrayList<>();
+    /** Exact SQL statements per request of each scenario, measured once after the warm-up. */
+    private final Map<String, Double> statementsPerRequest = new HashMap<>();
 
     private HttpBench(Map<String, String> options) {
         this.options = options;
@@ -215,6 +217,11 @@ public final class HttpBench {
                 for (String name : order) {
                     runOne(wrk, db, name, scenarios.get(name), paths.get(name), proposals, warmup, 0);
                 }
+                System.out.println("== SQL statements per request (pg_stat_statements over " + COUNTED_REQUESTS
+                        + " requests one after another)");
+                for (String name : order) {
+                    measureStatements(db, base, name, scenarios.get(name), paths.get(name), proposals);
+                }
                 for (int repetition = 1; repetition <= repetitions; repetition++) {
                     System.out.printf("== repetition %d of %d: %d s per scenario%n", repetition, repetitions, duration);
                     List<String> rotated = new ArrayList<>(order);
@@ -267,12 +274,10 @@ public final class HttpBench {
         } else {
             env.put("BENCH_PATHS", paths.toString());
         }
-        execute(db, "select pg_stat_statements_reset()");
         Map<String, String> result = wrk.run(scenario[0], seconds, env);
-        long statements = count(db, "select coalesce(sum(s.calls), 0) from pg_stat_statements s "
-                + "join pg_database d on d.oid = s.dbid where d.datname = current_database() "
-                + "and s.query !~* '" + ANY_UTILITY + "' and s.query not ilike '%pg_stat_statements%'");
-        Run run = new Run(name, repetition, Long.parseLong(result.get("requests")),
+        long requests = Long.parseLong(result.get("requests"));
+        long statements = Math.round(statementsPerRequest.getOrDefault(name, Double.NaN) * requests);
+        Run run = new Run(name, repetition, requests,
                 Long.parseLong(result.get("duration_us")) / 1e6, Long.parseLong(result.get("p50_us")) / 1e3,
                 Long.parseLong(result.get("p99_us")) / 1e3, Long.parseLong(result.get("unexpected")),
                 Long.parseLong(result.get("status_errors")), Long.parseLong(result.get("socket_errors")),
@@ -286,11 +291,64 @@ public final class HttpBench {
                         repetition, run.requests - run.unexpected, created));
             }
         }
-        System.out.printf(Locale.ROOT, "   %-12s %s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %5.1f statements/request  "
+        System.out.printf(Locale.ROOT, "   %-12s %s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  "
                 + "%d unexpected%s, %d socket errors%s%n", name, repetition == 0 ? "warm-up" : "rep " + repetition,
-                run.requestsPerSecond(), run.p50Millis, run.p99Millis, run.statementsPerRequest(), run.unexpected,
+                run.requestsPerSecond(), run.p50Millis, run.p99Millis, run.unexpected,
                 run.unexpected > 0 ? " (first statuses " + run.firstUnexpected + ")" : "", run.socketErrors, extra);
         return run;
+    }
+
+    private static final int COUNTED_REQUESTS = 10;
+
+    /**
+     * Counts the SQL statements of a scenario exactly: pg_stat_statements is reset, then
+     * {@value #COUNTED_REQUESTS} requests of the scenario are sent one after another (not by wrk,
+     * whose last requests are cut off in flight and would be executed but not counted), then the
+     * calls in the benchmark database are summed, leaving out transaction control (BEGIN, COMMIT,
+     * ROLLBACK), SET/SHOW and the harness's own pg_stat_statements queries. Every answer must have
+     * the scenario's status.
+     */
+    private void measureStatements(Connection db, URI base, String name, String[] scenario, Path paths, Proposals proposals)
+            throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<String> bodies = new ArrayList<>();
+        if (name.equals("propose")) {
+            int sent = 0;
+            for (String line : proposals.refreshPool(db).subList(0, COUNTED_REQUESTS)) {
+                String[] claim = line.split("\t");
+                bodies.add(proposals.fixedFields + "&claim=" + claim[0] + "&claimVersion=" + claim[1] + "&claimReviewed="
+                        + claim[2] + "&ratingExplanation=" + encode("Counted benchmark proposal " + ++sent
+                        + ": the cited figures and the primary document do not support the claim as worded."));
+            }
+        }
+        List<String> targets = name.equals("propose") ? List.of("/verdicts") : Files.readAllLines(paths);
+        execute(db, "select pg_stat_statements_reset()");
+        List<Integer> unexpected = new ArrayList<>();
+        for (int i = 0; i < COUNTED_REQUESTS; i++) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    base.resolve(targets.get(i % targets.size()))).timeout(Duration.ofSeconds(30));
+            if (!scenario[1].isEmpty()) {
+                request.header("Cookie", scenario[1]);
+            }
+            if (name.equals("propose")) {
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+            }
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != Integer.parseInt(scenario[2])) {
+                unexpected.add(status);
+            }
+        }
+        long statements = count(db, "select coalesce(sum(s.calls), 0) from pg_stat_statements s "
+                + "join pg_database d on d.oid = s.dbid where d.datname = current_database() "
+                + "and s.query !~* '" + ANY_UTILITY + "' and s.query not ilike '%pg_stat_statements%'");
+        double perRequest = (double) statements / COUNTED_REQUESTS;
+        statementsPerRequest.put(name, perRequest);
+        if (!unexpected.isEmpty()) {
+            notes.add(name + ": statuses " + unexpected + " while counting statements (expected " + scenario[2] + ")");
+        }
+        System.out.printf(Locale.ROOT, "   %-12s %5.1f statements/request%s%n", name, perRequest,
+                unexpected.isEmpty() ? "" : ", unexpected statuses " + unexpected);
     }
 
     /**
@@ -478,8 +536,7 @@ public final class HttpBench {
                     medianOf(of.stream().map(Run::p50Millis).toList()), medianOf(of.stream().map(Run::p99Millis).toList()),
                     of.stream().mapToLong(Run::unexpected).sum(), of.stream().mapToLong(Run::statusErrors).sum(),
                     of.stream().mapToLong(Run::socketErrors).sum(), middle.firstUnexpected,
-                    Math.round(of.stream().mapToDouble(Run::statementsPerRequest).map(s -> s * 1000).average().orElse(0)
-                            * middle.requests / 1000)));
+                    middle.statements));
             spread.put(name, of.size() < 2 ? 0 : 100 * (of.get(of.size() - 1).requestsPerSecond() - of.get(0).requestsPerSecond())
                     / middle.requestsPerSecond());
         }
@@ -526,8 +583,9 @@ public final class HttpBench {
                 minimalStartup, (double) appStartup / minimalStartup));
         md.append(String.format(Locale.ROOT, "- RSS (VmRSS): Claimdesk %d MiB after startup, %d MiB at most under load; "
                 + "minimal app %d MiB after startup.%n", appRss / 1024, rssUnderLoad / 1024, minimalRss / 1024));
-        md.append("- SQL statements per request: pg_stat_statements calls in the benchmark database during the scenario "
-                + "(reset before it), without BEGIN/COMMIT/SET, divided by the requests wrk completed.\n");
+        md.append("- SQL statements per request: pg_stat_statements calls in the benchmark database (reset before) over "
+                + COUNTED_REQUESTS + " requests of the scenario sent one after another after the warm-up, without "
+                + "BEGIN/COMMIT/SET, divided by " + COUNTED_REQUESTS + ".\n");
         Path dbResults = out.resolve("db-results.properties");
         if (Files.isRegularFile(dbResults)) {
             md.append("- Database side (").append(dbResults.getFileName()).append(", written ")

@@ -299,6 +299,24 @@ public final class HttpBench {
     }
 
     private static final int COUNTED_REQUESTS = 10;
+    private static final String COUNTED_STATEMENTS = "from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+            + "where d.datname = current_database() and s.query !~* '" + ANY_UTILITY + "' "
+            + "and s.query not ilike '%pg_stat_statements%'";
+
+    /**
+     * Resets pg_stat_statements once nothing runs any more: requests that wrk cut off in flight at
+     * the end of the previous run are still being served for a moment.
+     */
+    private static void awaitQuietDatabase(Connection db) throws SQLException, InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            execute(db, "select pg_stat_statements_reset()");
+            Thread.sleep(500);
+            if (count(db, "select coalesce(sum(s.calls), 0) " + COUNTED_STATEMENTS) == 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("The benchmark database never became quiet: is another client using it?");
+    }
 
     /**
      * Counts the SQL statements of a scenario exactly: pg_stat_statements is reset, then
@@ -322,7 +340,7 @@ public final class HttpBench {
             }
         }
         List<String> targets = name.equals("propose") ? List.of("/verdicts") : Files.readAllLines(paths);
-        execute(db, "select pg_stat_statements_reset()");
+        awaitQuietDatabase(db);
         List<Integer> unexpected = new ArrayList<>();
         for (int i = 0; i < COUNTED_REQUESTS; i++) {
             java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
@@ -339,9 +357,15 @@ public final class HttpBench {
                 unexpected.add(status);
             }
         }
-        long statements = count(db, "select coalesce(sum(s.calls), 0) from pg_stat_statements s "
-                + "join pg_database d on d.oid = s.dbid where d.datname = current_database() "
-                + "and s.query !~* '" + ANY_UTILITY + "' and s.query not ilike '%pg_stat_statements%'");
+        long statements = count(db, "select coalesce(sum(s.calls), 0) " + COUNTED_STATEMENTS);
+        List<String> each = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
+                "select s.calls, regexp_replace(s.query, '\\s+', ' ', 'g') " + COUNTED_STATEMENTS + " order by s.calls desc, s.query")) {
+            while (rows.next()) {
+                each.add(rows.getLong(1) + "\t" + rows.getString(2));
+            }
+        }
+        Files.write(out.resolve("statements-" + name + ".txt"), each);
         double perRequest = (double) statements / COUNTED_REQUESTS;
         statementsPerRequest.put(name, perRequest);
         if (!unexpected.isEmpty()) {

@@ -111,7 +111,8 @@ public final class AuditChainVerifier {
             if (batch.isEmpty()) {
                 break;
             }
-            Map<Long, String> contents = canonical(connection, canonicalSql, tables.size() + 1, batch);
+            Map<Long, String> contents = canonical(connection, canonicalSql, tables.size() + 1,
+                    batch.stream().map(ChainRow::revision).toList());
             for (ChainRow row : batch) {
                 String problem = check(row, position + 1, previous, contents.get(row.revision()));
                 if (problem != null) {
@@ -209,11 +210,25 @@ public final class AuditChainVerifier {
         return sql.append(") x order by x.revision_id, x.tbl collate \"C\", x.line collate \"C\"").toString();
     }
 
+    /**
+     * The canonical content of revisions, as the chain hashes it (see the class documentation): for
+     * a tool that appends many revisions at once (the benchmark's data seeder) and must chain them
+     * exactly as the database would. Run it with the session time zone UTC.
+     *
+     * @param revisionIds revision ids, any order
+     * @return revision id to canonical content, in id order, for the ids that have a revision row
+     * @throws SQLException when the history tables cannot be read
+     */
+    public static Map<Long, String> canonicalContents(Connection connection, List<Long> revisionIds) throws SQLException {
+        List<String> tables = tables(connection);
+        return canonical(connection, canonicalSql(tables), tables.size() + 1, revisionIds);
+    }
+
     /** The canonical content of each revision of the batch that still has its revision row. */
-    private static Map<Long, String> canonical(Connection connection, String sql, int parameters, List<ChainRow> batch)
+    private static Map<Long, String> canonical(Connection connection, String sql, int parameters, List<Long> batch)
             throws SQLException {
         Map<Long, List<String>> lines = new LinkedHashMap<>();
-        Array ids = connection.createArrayOf("bigint", batch.stream().map(ChainRow::revision).toArray());
+        Array ids = connection.createArrayOf("bigint", batch.toArray());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 1; i <= parameters; i++) {
                 statement.setArray(i, ids);

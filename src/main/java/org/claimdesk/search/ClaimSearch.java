@@ -96,6 +96,20 @@ public class ClaimSearch {
      * @return up to {@code size + 1} rows: a row past {@code size} only says there is a next page
      */
     public List<SearchHit> page(SearchQuery query, SearchCursor after, int size) {
+        NativeStatement statement = pageStatement(query, after, size);
+        Query nativeQuery = statement.bind(entityManager.createNativeQuery(statement.sql(), Tuple.class));
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = nativeQuery.getResultList();
+        return rows.stream().map(row -> hit(row, query.hasText())).toList();
+    }
+
+    /**
+     * The statement {@link #page} runs, for callers that run it themselves (the benchmark).
+     *
+     * @param after the cursor of the last row of the previous page, or null for the first page
+     * @param size rows per page, 1 or more
+     */
+    public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> parameters = new LinkedHashMap<>();
         select(sql, parameters, query, after);
@@ -111,11 +125,7 @@ public class ClaimSearch {
             parameters.put("wholeText", HIGHLIGHT_ALL);
             parameters.put("fragments", FRAGMENTS);
         }
-        Query nativeQuery = entityManager.createNativeQuery(statement, Tuple.class);
-        parameters.forEach(nativeQuery::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = nativeQuery.getResultList();
-        return rows.stream().map(row -> hit(row, query.hasText())).toList();
+        return new NativeStatement(statement, parameters);
     }
 
     /**

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.claimdesk.claim.ClaimStatus;
 
 /**
@@ -80,23 +82,36 @@ public final class SimilarClaims {
      * @return matches scoring at least {@link #THRESHOLD}, with their current verdict
      */
     public static List<ClaimMatch> to(String text, String language, Long excludeClaimId, int limit) {
+        NativeStatement statement = statement(text, language, excludeClaimId, limit);
+        if (statement == null) {
+            return List.of();
+        }
+        Query query = statement.bind(Panache.getEntityManager().createNativeQuery(statement.sql(), Tuple.class));
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(SimilarClaims::match).toList();
+    }
+
+    /**
+     * The statement {@link #to} runs, for callers that run it themselves (the benchmark).
+     *
+     * @return the statement with its parameters, or null when the text is blank
+     */
+    public static NativeStatement statement(String text, String language, Long excludeClaimId, int limit) {
         String cleaned = SearchQuery.cleaned(text);
         if (cleaned == null) {
-            return List.of();
+            return null;
         }
         if (cleaned.length() > MAX_TEXT) {
             cleaned = cleaned.substring(0, MAX_TEXT);
         }
-        Query query = Panache.getEntityManager().createNativeQuery(SQL + SUMMARY.formatted("s.score",
-                "scored s join claim c on c.id = s.id") + " where s.score >= :threshold order by s.score desc, c.id desc limit "
-                + limit, Tuple.class)
-                .setParameter("text", cleaned)
-                .setParameter("language", language == null ? "simple" : language)
-                .setParameter("exclude", excludeClaimId == null ? -1L : excludeClaimId)
-                .setParameter("threshold", THRESHOLD);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        return rows.stream().map(SimilarClaims::match).toList();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("text", cleaned);
+        parameters.put("language", language == null ? "simple" : language);
+        parameters.put("exclude", excludeClaimId == null ? -1L : excludeClaimId);
+        parameters.put("threshold", THRESHOLD);
+        return new NativeStatement(SQL + SUMMARY.formatted("s.score", "scored s join claim c on c.id = s.id")
+                + " where s.score >= :threshold order by s.score desc, c.id desc limit " + limit, parameters);
     }
 
     /**

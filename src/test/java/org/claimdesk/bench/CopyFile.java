@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Rows of one table in PostgreSQL's COPY text format (tab-separated, {@code \N} for null,
@@ -18,7 +17,7 @@ final class CopyFile implements AutoCloseable {
     final String columns;
     final Path path;
     private final BufferedWriter out;
-    private boolean rowStarted;
+    private final StringBuilder line = new StringBuilder(4096);
     private long rows;
 
     CopyFile(Path directory, String table, String columns) {
@@ -26,7 +25,8 @@ final class CopyFile implements AutoCloseable {
         this.columns = columns;
         this.path = directory.resolve(table + ".copy");
         try {
-            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(path),
+                    StandardCharsets.UTF_8), 1 << 18);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,39 +34,38 @@ final class CopyFile implements AutoCloseable {
 
     /** Writes one row; values are Strings, numbers, Instants, LocalDates or null. */
     void row(Object... values) {
-        try {
-            for (Object value : values) {
-                if (rowStarted) {
-                    out.write('\t');
-                }
-                rowStarted = true;
-                if (value == null) {
-                    out.write("\\N");
-                } else if (value instanceof String text) {
-                    escaped(text);
-                } else if (value instanceof Instant instant) {
-                    out.write(instant.toString());
-                } else {
-                    out.write(value.toString());
-                }
+        line.setLength(0);
+        for (int v = 0; v < values.length; v++) {
+            if (v > 0) {
+                line.append('\t');
             }
-            out.write('\n');
-            rowStarted = false;
-            rows++;
+            Object value = values[v];
+            if (value == null) {
+                line.append("\\N");
+            } else if (value instanceof String text) {
+                escaped(text);
+            } else {
+                line.append(value);
+            }
+        }
+        line.append('\n');
+        try {
+            out.write(line.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        rows++;
     }
 
-    private void escaped(String text) throws IOException {
+    private void escaped(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\' -> out.write("\\\\");
-                case '\t' -> out.write("\\t");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                default -> out.write(c);
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
             }
         }
     }

@@ -14,14 +14,15 @@
 # Quarkus app under src/bench/minimal-app), starts Keycloak from the distribution Maven unpacks into
 # target/keycloak (the realm of docker/keycloak/claimdesk-realm.json, imported fresh), starts the benchmark
 # PostgreSQL (src/bench/pg.sh), seeds it (org.claimdesk.bench.Seed, binding alice/bob/carol to their Keycloak
-# user ids), adds the Fortunes table (src/bench/fortunes.sql), then runs org.claimdesk.bench.HttpBench: app
+# user ids), adds the Fortunes table (src/bench/fortunes.sql), measures the database side
+# (org.claimdesk.bench.QueryBench), then runs org.claimdesk.bench.HttpBench: app
 # startup next to the minimal app's, code-flow sign-in, wrk over every scenario (src/bench/wrk/), report.
 # Output goes to target/bench/ (logs, report.md or smoke-report.md); full runs append to docs/benchmarks.md.
 #
 # Ports (environment): BENCH_PG_PORT (55432), BENCH_APP_PORT (8096), BENCH_KEYCLOAK_PORT (8197),
 # BENCH_KEYCLOAK_MANAGEMENT_PORT (8198), BENCH_MINIMAL_PORT (8098). Limits: BENCH_MAX_LOAD (1-minute load
 # average allowed before a full run; default half the cores), BENCH_MAX_SPREAD (run-to-run spread of
-# requests/s in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per page request; 30).
+# requests/s in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per request of any scenario; 25).
 # Timing (seconds): BENCH_DURATION, BENCH_WARMUP, BENCH_REPS override the defaults (smoke 3/2/1, full 15/10/3).
 #
 # Exit status: 0 all checks passed, 1 a check failed, 2 the harness could not run, 3 refused: machine busy.
@@ -146,6 +147,17 @@ psql_bin=$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)
 "$psql_bin" -q -h 127.0.0.1 -p "$pg_port" -U postgres -d claimdesk_bench -v ON_ERROR_STOP=1 \
   -c 'create extension if not exists pg_stat_statements' -f src/bench/fortunes.sql >/dev/null
 
+# Database-side figures (org.claimdesk.bench.QueryBench, from the benchdata work): similar-claims and
+# full-text latency in the database and recall@10; HttpBench puts them into the report.
+rm -f "$out/db-results.properties"
+if [ -f target/test-classes/org/claimdesk/bench/QueryBench.class ]; then
+  if $smoke; then queries=(--queries 20 --warmup 5); else queries=(--queries 300 --warmup 50); fi
+  echo "== database side: org.claimdesk.bench.QueryBench ${queries[*]} (log: $out/query-bench.log)"
+  java -cp "$classpath" org.claimdesk.bench.QueryBench --url "$db_url" "${queries[@]}" --out "$out/db-results.properties" \
+    >"$out/query-bench.log" 2>&1 || echo "   (QueryBench exited with an error or a failed target; see $out/query-bench.log)"
+  grep -E 'PASS|FAIL' "$out/query-bench.log" | sed 's/^/   /' || true
+fi
+
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ]; then commit="$commit (with uncommitted changes)"; fi
 set +e
@@ -153,7 +165,7 @@ java -cp "$classpath" org.claimdesk.bench.HttpBench --claims "$claims" --db-url 
   --keycloak "http://127.0.0.1:$kc_port" --app-port "$app_port" --minimal-port "$minimal_port" \
   --app-jar target/quarkus-app/quarkus-run.jar --minimal-jar "$minimal_jar" --out "$out" --wrk-dir src/bench/wrk \
   --docs docs/benchmarks.md --commit "$commit" --load-before "$load" --max-load "$max_load" \
-  --max-spread "${BENCH_MAX_SPREAD:-20}" --max-statements "${BENCH_MAX_STATEMENTS:-30}" \
+  --max-spread "${BENCH_MAX_SPREAD:-20}" --max-statements "${BENCH_MAX_STATEMENTS:-25}" \
   ${BENCH_DURATION:+--duration "$BENCH_DURATION"} ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"} ${BENCH_REPS:+--reps "$BENCH_REPS"} \
   "${extra[@]}"
 status=$?

@@ -384,7 +384,7 @@ public final class HttpBench {
         Map<String, Path> files = new HashMap<>();
         Random random = new Random(42);
         List<String> claimPages = new ArrayList<>();
-        for (String id : strings(db, "select id from claim where status <> 'DISMISSED' order by md5(id::text) limit 50")) {
+        for (String id : strings(db, "select id from claim where status <> 'DISMISSED' order by md5(id::text) limit 30")) {
             claimPages.add("/claims/" + id);
         }
         put(files, "claim", checked(alice, claimPages));
@@ -397,7 +397,7 @@ public final class HttpBench {
         List<String> searches = new ArrayList<>();
         List<String> similar = new ArrayList<>();
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
-                "select claim_reviewed, article_id from claim order by md5(id::text || 'q') limit 50")) {
+                "select claim_reviewed, article_id from claim order by md5(id::text || 'q') limit 20")) {
             while (rows.next()) {
                 String text = rows.getString(1);
                 List<String> words = Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() >= 5).toList();
@@ -415,7 +415,7 @@ public final class HttpBench {
         put(files, "search", checked(alice, searches));
         put(files, "similar", checked(alice, similar));
         List<String> reviews = new ArrayList<>();
-        for (String id : strings(db, "select id from claim where status = 'SIGNED_OFF' order by md5(id::text) limit 100")) {
+        for (String id : strings(db, "select id from claim where status = 'SIGNED_OFF' order by md5(id::text) limit 40")) {
             reviews.add("/claims/" + id + "/claimreview.jsonld");
         }
         put(files, "claimreview", checked(alice, reviews));
@@ -432,11 +432,11 @@ public final class HttpBench {
         files.put(scenario, file);
     }
 
-    /** The pages that answer 200 for this person (at most 50). */
+    /** The pages that answer 200 for this person (at most 20: checking them costs time on slow pages). */
     private static List<String> checked(CodeFlowSession person, List<String> pages) throws Exception {
         List<String> ok = new ArrayList<>();
         for (String page : pages) {
-            if (ok.size() == 50) {
+            if (ok.size() == 20) {
                 break;
             }
             HttpResponse<String> response = person.get(page);
@@ -674,7 +674,7 @@ public final class HttpBench {
                     Math.abs(a20.statementsPerRequest() - a200.statementsPerRequest()) < 0.05,
                     String.format(Locale.ROOT, "%.1f vs %.1f", a20.statementsPerRequest(), a200.statementsPerRequest()), false));
         }
-        double bound = doubleOption("max-statements", 30);
+        double bound = doubleOption("max-statements", 25);
         for (Run run : median.values()) {
             if (!run.scenario.equals("fortunes") && !run.scenario.equals("static")) {
                 checks.add(new Check(label(run.scenario) + ": at most " + (long) bound + " SQL statements per request",

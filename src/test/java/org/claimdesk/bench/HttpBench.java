@@ -64,7 +64,7 @@ public final class HttpBench {
             "search", "similar", "propose", "claimreview");
 
     private static final Pattern BENCH_LINE = Pattern.compile("BENCH (.*)");
-    private static final String ANY_UTILITY = "^\\s*(begin|commit|rollback|set|show|savepoint|release|start transaction|reset|discard)\\b";
+    private static final String ANY_UTILITY = "^\\s*(begin|commit|rollback|set|show|savepoint|release|start transaction|reset|discard)\\y"; // \y: word boundary in PostgreSQL regular expressions
 
     private final Map<String, String> options;
     private final boolean smoke;
@@ -660,8 +660,8 @@ public final class HttpBench {
         List<Check> checks = new ArrayList<>();
         for (String name : SCENARIOS) {
             Run run = median.get(name);
-            checks.add(new Check(label(name) + " ran without errors", run != null && run.errors() == 0,
-                    run == null ? "not run: " + String.join("; ", notes) : run.unexpected + " unexpected statuses"
+            checks.add(new Check(label(name) + " ran without errors", run != null && run.errors() == 0 && run.requests > 0,
+                    run == null ? "not run: " + String.join("; ", notes) : run.requests + " requests, " + run.unexpected + " unexpected statuses"
                             + (run.unexpected > 0 ? " (first: " + run.firstUnexpected + ")" : "") + ", " + run.socketErrors
                             + " socket errors", false));
         }

@@ -39,11 +39,22 @@ public class ClaimSearch {
     private static final String FRAGMENTS = "StartSel=" + Highlight.START + ", StopSel=" + Highlight.STOP
             + ", MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=\" … \"";
 
-    /** Hits per claim, summed: claim text, current verdict, article title, active sources. */
+    /**
+     * Hits per claim, summed: claim text, current verdict, article title, active sources. The words
+     * are parsed in each language on the desk, read from {@code article_language_idx} one distinct
+     * value at a time (a loose index scan), so the cost does not grow with the number of articles.
+     */
     private static final String RANKED = """
-            with query as (
+            with recursive languages as (
+                (select a.language from article a order by a.language limit 1)
+                union all
+                select (select a.language from article a where a.language > l.language order by a.language limit 1)
+                  from languages l where l.language is not null
+            ),
+            query as (
                 select tsquery_or_agg(websearch_to_tsquery(config, :q)) as any_language
-                  from (select distinct text_search_config(language) as config from article) configs
+                  from (select distinct text_search_config(language) as config from languages
+                         where language is not null) configs
             ),
             hits as (
                 select c.id as claim_id, ts_rank(c.search_vector, websearch_to_tsquery(text_search_config(c.search_language), :q)) as rank

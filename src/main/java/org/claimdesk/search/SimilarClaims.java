@@ -19,14 +19,25 @@ import org.claimdesk.claim.ClaimStatus;
  * <li>word coverage: the share of the text's words (stemmed in the text search configuration of
  *     the language, stop words left out) that occur in the claim's claimReviewed or quote.</li>
  * </ul>
- * Candidates come from the trigram and full-text GIN indexes (any one shared word), so the cost
- * does not grow with the desk. Claims dismissed as duplicates are left out (their original is found
- * instead). One SQL statement per call.
+ * Candidates are the claims that share one of the text's rare words: the words are taken from the
+ * rarest up while together they occur in at most {@link #CANDIDATE_BUDGET} claims (counts from
+ * {@code claim_word_count}, refreshed daily by {@link SearchWordCounts}; a word not counted yet is
+ * rare), matched with the full-text GIN index, and the {@value #CANDIDATES} best by {@code ts_rank}
+ * are scored. So the cost does not grow with the desk, however common the text's other words
+ * are. A claim that shares no whole word with the text (every word spelled differently) is not
+ * found; at least one shared word is needed. Claims dismissed as duplicates are left out (their
+ * original is found instead). One SQL statement per call.
  */
 public final class SimilarClaims {
 
     /** Lowest combined score (0–1) that counts as "checked before". */
     public static final double THRESHOLD = 0.3;
+
+    /** Most claims, summed over the text's words, that the candidate words may occur in. */
+    public static final int CANDIDATE_BUDGET = 5000;
+
+    /** Candidates scored per call: the best by full-text rank among the claims with a rare word. */
+    public static final int CANDIDATES = 200;
 
     /** Longest text compared, in characters; a longer one is cut. */
     public static final int MAX_TEXT = 500;
@@ -36,16 +47,18 @@ public final class SimilarClaims {
             words as (
                 select array(select distinct lexeme from unnest(to_tsvector(input.config, input.t))) as lexemes from input
             ),
+            rare_words as (
+                select w from (select w, sum(coalesce(n.claims, 0)) over (order by coalesce(n.claims, 0), w) as running
+                                 from words cross join unnest(words.lexemes) w
+                                 left join claim_word_count n on n.lexeme = w) counted
+                 where running <= %d
+            ),
             any_word as (
-                select tsquery_or_agg(plainto_tsquery('simple', w)) as q from words, unnest(words.lexemes) w
+                select tsquery_or_agg(plainto_tsquery('simple', w)) as q from rare_words
             ),
             candidates as (
-                select c.id from claim c, input where c.claim_reviewed % input.t or input.t <% c.claim_reviewed
-                union
-                select c.id from claim c, input where c.anchor_exact % input.t or input.t <% c.anchor_exact
-                union
-                (select c.id from claim c, any_word where c.search_vector @@ any_word.q
-                  order by ts_rank(c.search_vector, any_word.q) desc limit 200)
+                select c.id from claim c, any_word where c.search_vector @@ any_word.q
+                 order by ts_rank(c.search_vector, any_word.q) desc limit %d
             ),
             scored as (
                 select c.id, (greatest(similarity(c.claim_reviewed, input.t), word_similarity(input.t, c.claim_reviewed),
@@ -56,7 +69,7 @@ public final class SimilarClaims {
                   from candidates k join claim c on c.id = k.id, input, words
                  where c.id <> :exclude and not (c.status = 'DISMISSED' and c.duplicate_of_id is not null)
             )
-            """;
+            """.formatted(CANDIDATE_BUDGET, CANDIDATES);
 
     private static final String SUMMARY = """
             select %s as score, c.id, c.claim_reviewed, c.status, c.created_at, a.id as article_id, a.title as article_title,

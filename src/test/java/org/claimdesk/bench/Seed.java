@@ -50,6 +50,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  *     indexes, set the sequences past the generated ids, VACUUM ANALYZE;</li>
  * <li><b>copy</b>: drop the run database and create it again as {@code CREATE DATABASE ...
  *     TEMPLATE ... STRATEGY FILE_COPY}, a file-level copy;</li>
+ * <li>apply migrations newer than the template to the run database (Flyway);</li>
  * <li>bind the accounts to the sign-in subjects given with {@code --subjects}
  *     ({@code alice=<uuid>,bob=<uuid>,carol=<uuid>}, e.g. a Keycloak realm's user ids), so the
  *     application finds alice's account with her assignments when she signs in; without it the
@@ -154,6 +155,12 @@ public final class Seed {
             }
             timings.put("copy", seconds(copy));
         }
+        // migrations added since the template was made (the template itself stays as it was)
+        int applied = Flyway.configure().dataSource(url, user, "").locations("filesystem:db/migrations").load()
+                .migrate().migrationsExecuted;
+        if (applied > 0) {
+            System.out.println("Applied " + applied + " newer migration(s) to " + runDatabase);
+        }
         try (Connection connection = connect(url)) {
             bindSubjects(connection);
             writeProperties(connection, runDatabase, template);
@@ -230,8 +237,9 @@ public final class Seed {
                     "verdict", "sign_off")) {
                 statement.execute("select setval('" + table + "_seq', (select coalesce(max(id), 0) + 100 from " + table + "))");
             }
+            refreshMaterializedViews(connection);
             timings.put("index", seconds(index));
-            System.out.printf("Indexed in %.1f s%n", timings.get("index"));
+            System.out.printf("Indexed (and materialized views refreshed) in %.1f s%n", timings.get("index"));
             if (chain) {
                 long chained = System.nanoTime();
                 try {
@@ -310,6 +318,22 @@ public final class Seed {
                         previous = hash;
                     }
                 }
+            }
+        }
+    }
+
+    /** Refreshes the migrations' materialized views (e.g. claim_word_count), which were made over empty tables. */
+    private static void refreshMaterializedViews(Connection connection) throws SQLException {
+        List<String> views = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "select matviewname from pg_matviews where schemaname = current_schema() order by 1")) {
+            while (rows.next()) {
+                views.add(rows.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String view : views) {
+                statement.execute("refresh materialized view " + view);
             }
         }
     }

@@ -104,6 +104,17 @@ public class Article extends PanacheEntity {
     }
 
     /**
+     * The article for its page: with its importer and current revision (text included) in one
+     * query, so the page's claims need not carry the revision's text (see Claim.findByArticle).
+     *
+     * @return the article, or null when there is none with this id
+     */
+    public static Article findForPage(Long id) {
+        return find("select a from Article a join fetch a.createdBy left join fetch a.currentRevision where a.id = ?1", id)
+                .firstResult();
+    }
+
+    /**
      * Finds an article that already holds exactly this text as a revision: among articles with
      * the same URL when a URL is given, otherwise among all articles.
      *

@@ -126,7 +126,7 @@ public class Articles extends HxController {
     @GET
     @Path("/{id}")
     public TemplateInstance show(@RestPath Long id) {
-        Article article = Article.findById(id);
+        Article article = Article.findForPage(id);
         notFoundIfNull(article);
         return Templates.show(article, AnnotatedArticle.of(article));
     }

@@ -26,12 +26,13 @@ import org.claimdesk.verdict.VerdictState;
  * @param verdictError why the last proposal was refused, or null
  * @param checkedBefore similar claims on the desk, and the original of a duplicate
  * @param claimReview the ClaimReview export: readiness checklist and embed snippet
+ * @param comment the comment form: empty, or a refused comment kept with its problem
  */
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
         boolean editor, ClaimSources claimSources, SourceForm newSource, CheckedBefore checkedBefore,
-        ClaimReviews.Panel claimReview) {
+        ClaimReviews.Panel claimReview, CommentDraft comment) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -51,7 +52,13 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
                 RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
                 currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty(), CheckedBefore.of(claim),
-                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)));
+                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)), CommentDraft.EMPTY);
+    }
+
+    /** The same page with the comment form showing a refused comment. */
+    public ClaimView withComment(CommentDraft refused) {
+        return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
+                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, refused);
     }
 
     /** The latest verdict revision, or null. */

@@ -29,6 +29,7 @@ import org.claimdesk.search.SimilarClaims;
 import org.claimdesk.verdict.ClaimReview;
 import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.web.ErrorPages;
+import org.claimdesk.web.FormSubmissions;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -43,6 +44,9 @@ public class Claims extends Controller {
 
     @Inject
     CurrentAccount currentAccount;
+
+    @Inject
+    FormSubmissions submissions;
 
     @Inject
     AuditContext audit;
@@ -64,7 +68,7 @@ public class Claims extends Controller {
 
         static native TemplateInstance show(ClaimView page);
 
-        static native TemplateInstance show$comments(Claim claim, List<Comment> comments);
+        static native TemplateInstance show$comments(Claim claim, List<Comment> comments, CommentDraft draft);
 
         static native TemplateInstance conflict(Claim claim, ClaimForm yours, List<ClaimForm.Comparison> comparison);
 
@@ -108,7 +112,8 @@ public class Claims extends Controller {
      * was made for; the quote is recomputed from the stored text, never taken from the browser.
      * Answers 400 with the form and typed values on bad input, 409 when the article got a new
      * revision meanwhile. With {@code preview} set, nothing is created: the form comes back (200)
-     * with the claims checked before that resemble the typed claimReviewed.
+     * with the claims checked before that resemble the typed claimReviewed. The same form sent twice
+     * (same idempotency key) creates one claim and redirects both times to it.
      */
     @POST
     @Path("")
@@ -117,7 +122,8 @@ public class Claims extends Controller {
     public Response create(@RestForm("article") Long id, @RestForm Long revisionId, @RestForm Integer start,
             @RestForm Integer end, @RestForm String claimReviewed, @RestForm String claimantName,
             @RestForm String claimantSameAs, @RestForm String claimDate, @RestForm String appearanceUrl,
-            @RestForm String tags, @RestForm String priority, @RestForm String dueDate, @RestForm boolean preview) {
+            @RestForm String tags, @RestForm String priority, @RestForm String dueDate, @RestForm boolean preview,
+            @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         Article article = id == null ? null : Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(article);
         ArticleRevision revision = article.currentRevision;
@@ -139,11 +145,14 @@ public class Claims extends Controller {
         if (addProblems(form.problems())) {
             return Response.status(400).entity(newClaimPage(article, revision, anchor, form)).build();
         }
-        Claim claim = Claim.anchoredIn(revision, anchor, form.check(), currentAccount.get());
-        claim.persist();
-        article.claimAdded();
-        flash("message", "Claim created.");
-        return seeOther(Router.getURI(Claims::show, claim.id));
+        FormSubmissions.Outcome done = submissions.once(idempotencyKey, currentAccount.get(), () -> {
+            Claim claim = Claim.anchoredIn(revision, anchor, form.check(), currentAccount.get());
+            claim.persist();
+            article.claimAdded();
+            return new FormSubmissions.Outcome(Router.getURI(Claims::show, claim.id), "Claim created.");
+        });
+        flash("message", done.message());
+        return seeOther(done.location());
     }
 
     /**
@@ -166,9 +175,9 @@ public class Claims extends Controller {
         return Templates.show(view);
     }
 
-    /** The comment thread fragment of the claim page, for htmx. */
-    static TemplateInstance commentsFragment(Claim claim, List<Comment> comments) {
-        return Templates.show$comments(claim, comments);
+    /** The comment thread fragment of the claim page, for htmx, with the comment form as given. */
+    static TemplateInstance commentsFragment(Claim claim, List<Comment> comments, CommentDraft draft) {
+        return Templates.show$comments(claim, comments, draft);
     }
 
     /** The claim page: the quote in context, every field, and the edit form. */

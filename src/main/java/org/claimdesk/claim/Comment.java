@@ -56,6 +56,23 @@ public class Comment extends PanacheEntity {
     @NotAudited
     public Set<Account> mentions = new LinkedHashSet<>();
 
+    /**
+     * Stores a new comment in the claim's thread, with the accounts it mentions.
+     *
+     * @param text the checked body: 1 to {@value #MAX_BODY} characters, no NUL byte
+     * @return the stored comment
+     */
+    public static Comment add(Claim claim, Account author, String text) {
+        Comment comment = new Comment();
+        comment.claim = claim;
+        comment.author = author;
+        comment.body = text;
+        comment.createdAt = Instant.now();
+        comment.mentions.addAll(accountsNamed(mentionedNames(text)));
+        comment.persist();
+        return comment;
+    }
+
     /** The lowercase names after each {@code @} in a text, in order, without repeats. */
     public static Set<String> mentionedNames(String text) {
         Set<String> names = new LinkedHashSet<>();

@@ -22,6 +22,7 @@ import org.claimdesk.audit.AuditContext;
 import org.claimdesk.claim.Claim;
 import org.claimdesk.claim.Claims;
 import org.claimdesk.web.ErrorPages;
+import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,6 +47,9 @@ public class Sources extends HxController {
 
     @Inject
     SourceSnapshots snapshots;
+
+    @Inject
+    FormSubmissions submissions;
 
     @Inject
     AuditContext audit;
@@ -78,7 +82,8 @@ public class Sources extends HxController {
      * Answers 400 with the form, every typed value and a message per field on bad input (a URL that
      * is not http(s), neither URL nor description, unknown kind or stance, the URL already an active
      * source of the claim, with a link to it); 404 for an unknown claim. Redirects to the claim's
-     * sources, or for htmx answers the claim page's sources section.
+     * sources, or for htmx answers the claim page's sources section. The same form sent twice (same
+     * idempotency key) attaches one source.
      */
     @POST
     @Path("")
@@ -86,7 +91,8 @@ public class Sources extends HxController {
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm("claim") Long claimId, @RestForm String url, @RestForm String description,
             @RestForm String title, @RestForm String publisher, @RestForm String kind, @RestForm String stance,
-            @RestForm String excerpt, @RestForm String note, @RestForm String accessedAt) {
+            @RestForm String excerpt, @RestForm String note, @RestForm String accessedAt,
+            @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         Claim claim = claimId == null ? null : Claim.findForPage(claimId, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(claim);
         SourceForm form = new SourceForm(url, description, title, publisher, kind, stance, excerpt, note, accessedAt);
@@ -101,13 +107,16 @@ public class Sources extends HxController {
                     ? Templates.section(ClaimSources.of(claim), form, duplicate, null, true)
                     : Templates.newSource(claim, form, duplicate)).build();
         }
-        Source source = snapshots.attach(claim, form.check(), currentAccount.get());
-        String message = source.url == null ? "Source added." : "Source added; fetching a snapshot of its page.";
+        FormSubmissions.Outcome done = submissions.once(idempotencyKey, currentAccount.get(), () -> {
+            Source source = snapshots.attach(claim, form.check(), currentAccount.get());
+            return new FormSubmissions.Outcome(onClaimPage(claim, source),
+                    source.url == null ? "Source added." : "Source added; fetching a snapshot of its page.");
+        });
         if (isHxRequest()) {
-            return Response.ok(Templates.section(ClaimSources.of(claim), SourceForm.empty(), null, message, false)).build();
+            return Response.ok(Templates.section(ClaimSources.of(claim), SourceForm.empty(), null, done.message(), false)).build();
         }
-        flash("message", message);
-        return seeOther(onClaimPage(claim, source));
+        flash("message", done.message());
+        return seeOther(done.location());
     }
 
     /** One source: its fields, its newest snapshot, every snapshot, and the retract form. */

@@ -14,6 +14,7 @@ import org.claimdesk.claim.ClaimStatus;
 import org.claimdesk.claim.WorkflowException;
 import org.claimdesk.claim.WorkflowException.Kind;
 import org.claimdesk.source.Source;
+import org.claimdesk.web.FormValues;
 
 /**
  * The verdict steps of the claim workflow (see DESIGN.md): propose (and correct), sign off under
@@ -55,6 +56,14 @@ public class VerdictWorkflow {
         if (claim.version != proposal.claimVersion()) {
             throw new WorkflowException(Kind.CONFLICT, "The claim changed since you opened the form (it is now version "
                     + claim.version + "). Reload the claim page; your explanation is below so you can paste it again.");
+        }
+        for (String problem : new String[] {
+                FormValues.unstorableProblem(proposal.ratingExplanation(), "The rating explanation"),
+                FormValues.unstorableProblem(proposal.claimReviewed(), "The claim reviewed"),
+                FormValues.unstorableProblem(proposal.correctionNote(), "The public correction note") }) {
+            if (problem != null) {
+                throw new WorkflowException(Kind.INVALID, problem);
+            }
         }
         RatingLevel level = proposal.levelId() == null ? null : RatingLevel.findById(proposal.levelId());
         RatingScale current = RatingScale.current();

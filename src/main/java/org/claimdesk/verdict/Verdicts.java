@@ -17,6 +17,7 @@ import org.claimdesk.claim.ClaimView;
 import org.claimdesk.claim.Claims;
 import org.claimdesk.claim.WorkflowException;
 import org.claimdesk.web.ErrorPages;
+import org.claimdesk.web.FormSubmissions;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -33,25 +34,34 @@ public class Verdicts extends Controller {
     @Inject
     VerdictWorkflow workflow;
 
+    @Inject
+    FormSubmissions submissions;
+
     /**
      * Proposes a verdict for a claim. A refused proposal answers 400 (or 409 when the claim changed)
-     * with the claim page and the typed verdict kept.
+     * with the claim page and the typed verdict kept. The same form sent twice (same idempotency key)
+     * makes one verdict revision.
      */
     @POST
     @Path("")
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response propose(@RestForm("claim") Long claimId, @RestForm Long claimVersion, @RestForm String levelId,
-            @RestForm String ratingExplanation, @RestForm String claimReviewed, @RestForm String correctionNote) {
+            @RestForm String ratingExplanation, @RestForm String claimReviewed, @RestForm String correctionNote,
+            @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         VerdictForm typed = new VerdictForm(levelId, ratingExplanation, claimReviewed, correctionNote);
+        FormSubmissions.Outcome done;
         try {
-            QuarkusTransaction.requiringNew().run(() -> workflow.propose(claimId, new VerdictWorkflow.Proposal(
-                    typed.levelIdValue(), ratingExplanation, claimReviewed, correctionNote,
-                    claimVersion == null ? -1 : claimVersion), currentAccount.get()));
+            done = QuarkusTransaction.requiringNew().call(() -> submissions.once(idempotencyKey, currentAccount.get(), () -> {
+                workflow.propose(claimId, new VerdictWorkflow.Proposal(typed.levelIdValue(), ratingExplanation,
+                        claimReviewed, correctionNote, claimVersion == null ? -1 : claimVersion), currentAccount.get());
+                return new FormSubmissions.Outcome(Router.getURI(Claims::show, claimId),
+                        "Verdict proposed; it now awaits an editor's sign-off.");
+            }));
         } catch (WorkflowException e) {
             return Response.status(e.status()).entity(Claims.page(claimPage(claimId, typed, e.getMessage()))).build();
         }
-        flash("message", "Verdict proposed; it now awaits an editor's sign-off.");
-        return seeOther(Router.getURI(Claims::show, claimId));
+        flash("message", done.message());
+        return seeOther(done.location());
     }
 
     /** Signs off the verdict revision, claim version and source set the editor saw. */

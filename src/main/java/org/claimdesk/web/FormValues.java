@@ -81,6 +81,22 @@ public final class FormValues {
     }
 
     /**
+     * What is wrong with a value that may span lines (a textarea), or null when it can be stored:
+     * NUL (U+0000, which PostgreSQL cannot store) and the other C0 control characters are refused;
+     * tab, line feed and carriage return are allowed.
+     *
+     * @param value the submitted value; null is fine
+     * @param label the field as the message names it, starting with a capital, e.g. "The rating explanation"
+     * @return "The rating explanation contains a NUL byte ..." and the like, or null
+     */
+    public static String unstorableProblem(String value, String label) {
+        if (value == null || value.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            return null;
+        }
+        return label + " contains a NUL byte or another control character that cannot be saved. Remove it and send the form again.";
+    }
+
+    /**
      * True when the value contains a C0 control character (U+0000 to U+001F, tab included) or DEL.
      * PostgreSQL cannot store U+0000 at all; the others do not belong in a one-line value.
      */

@@ -132,6 +132,11 @@ public final class Desk {
         return context.cookies(url("/")).stream().filter(cookie -> cookie.name.startsWith("q_session")).toList();
     }
 
+    /** Every cookie this window holds for the app: the session cookies and the CSRF cookie. */
+    public List<Cookie> appCookies() {
+        return context.cookies(url("/"));
+    }
+
     /** Saves a full-page screenshot as {@code target/e2e/<name>.png}. */
     public Path screenshot(String name) {
         Path file = stack.output.resolve(name + ".png");

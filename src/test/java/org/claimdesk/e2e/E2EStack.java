@@ -102,6 +102,11 @@ public final class E2EStack implements AutoCloseable {
         return desk;
     }
 
+    /** The app's address, e.g. {@code http://localhost:8092} (no trailing slash). */
+    public String appBaseUrl() {
+        return app.baseUrl();
+    }
+
     /** The windows opened during the current test. */
     List<Desk> openDesks() {
         return List.copyOf(openDesks);

@@ -4,6 +4,7 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,9 @@ public class CurrentAccount {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Event<AccountJoined> joined;
 
     private Account account;
 
@@ -100,7 +104,11 @@ public class CurrentAccount {
         if (found != null) {
             entityManager.detach(found);
         }
-        return Account.findBySubject(claims.subject());
+        Account resolved = Account.findBySubject(claims.subject());
+        if (found == null || !found.username.equals(resolved.username)) {
+            joined.fire(new AccountJoined(resolved.id, resolved.username));
+        }
+        return resolved;
     }
 
     /** The identity claims an account is made from. */

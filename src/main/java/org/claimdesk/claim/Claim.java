@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.claimdesk.account.Account;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
@@ -276,8 +277,20 @@ public class Claim extends PanacheEntity {
         return new TextAnchor(anchorExact, anchorPrefix, anchorSuffix, anchorStart, anchorEnd);
     }
 
-    /** Replaces the editable fields with checked values. */
-    public void edit(ClaimFields fields) {
+    /**
+     * Replaces the editable fields with checked values.
+     *
+     * @return false, changing nothing (no new version, no history entry), when every value is the
+     *     one the claim already has
+     */
+    public boolean edit(ClaimFields fields) {
+        String newTags = fields.tags().isEmpty() ? null : String.join(", ", fields.tags());
+        if (Objects.equals(claimReviewed, fields.claimReviewed()) && Objects.equals(claimantName, fields.claimantName())
+                && Objects.equals(claimantSameAs, fields.claimantSameAs()) && Objects.equals(claimDate, fields.claimDate())
+                && Objects.equals(appearanceUrl, fields.appearanceUrl()) && Objects.equals(tags, newTags)
+                && Objects.equals(priority, fields.priority()) && Objects.equals(dueDate, fields.dueDate())) {
+            return false;
+        }
         claimReviewed = fields.claimReviewed();
         claimantName = fields.claimantName();
         claimantSameAs = fields.claimantSameAs();
@@ -287,6 +300,7 @@ public class Claim extends PanacheEntity {
         priority = fields.priority();
         dueDate = fields.dueDate();
         updatedAt = Instant.now();
+        return true;
     }
 
     /**

@@ -233,8 +233,7 @@ public class Claims extends Controller {
             return Response.status(400).entity(Templates.show(ClaimView.of(claim, yours,
                     org.claimdesk.verdict.VerdictForm.startingFrom(claim.claimReviewed), null, currentAccount))).build();
         }
-        claim.edit(yours.check());
-        flash("message", "Claim saved.");
+        flash("message", claim.edit(yours.check()) ? "Claim saved." : "Nothing changed: the claim is as it was.");
         return seeOther(Router.getURI(Claims::show, claim.id));
     }
 

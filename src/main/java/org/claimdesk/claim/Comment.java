@@ -91,6 +91,30 @@ public class Comment extends PanacheEntity {
         return Account.list("lower(username) in ?1 or function('split_part', lower(username), '@', 1) in ?1", names);
     }
 
+    /**
+     * Links the comments that mention a person to their account: for mentions written before the
+     * person first signed in (or under a username they have just been given). Idempotent.
+     *
+     * @param account the person
+     * @return how many comments were linked
+     */
+    public static int linkMentionsOf(Account account) {
+        String name = account.username.toLowerCase(Locale.ROOT);
+        String shortName = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+        List<Comment> candidates = find("select c from Comment c where lower(c.body) like ?1 escape '!'"
+                + " and ?2 not member of c.mentions", "%@" + shortName.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%",
+                account).list();
+        int linked = 0;
+        for (Comment comment : candidates) {
+            Set<String> names = mentionedNames(comment.body);
+            if (names.contains(name) || names.contains(shortName)) {
+                comment.mentions.add(account);
+                linked++;
+            }
+        }
+        return linked;
+    }
+
     /** A claim's thread, oldest first, with authors loaded. */
     public static List<Comment> findByClaim(Claim claim) {
         return find("select c from Comment c join fetch c.author where c.claim = ?1 order by c.id", claim).list();

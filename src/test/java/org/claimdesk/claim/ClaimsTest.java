@@ -244,6 +244,21 @@ class ClaimsTest {
         assertEquals(Priority.URGENT, saved.priority);
     }
 
+    @Test
+    void savingAnUnchangedClaimMakesNoNewVersionAndNoHistoryEntry() {
+        Long id = createClaimOn(Fixtures.seedRealArticle(), UNIFIL, "Unchanged summary");
+        Claim before = claim(id);
+        long revisions = QuarkusTransaction.requiringNew().call(() -> (Long) Claim.getEntityManager()
+                .createNativeQuery("select count(*) from claim_aud where id = ?1").setParameter(1, id).getSingleResult());
+
+        form("/claims/" + id).formParam("version", before.version).formParam("claimReviewed", "Unchanged summary")
+                .formParam("priority", before.priority.name()).post("/claims/" + id).then().statusCode(303);
+
+        assertEquals(before.version, claim(id).version);
+        assertEquals(revisions, QuarkusTransaction.requiringNew().call(() -> (Long) Claim.getEntityManager()
+                .createNativeQuery("select count(*) from claim_aud where id = ?1").setParameter(1, id).getSingleResult()));
+    }
+
     private void assertRefused(Response response, int status, String message) {
         assertEquals(status, response.statusCode(), response.asString());
         assertTrue(response.asString().contains(message), "expected message: " + message);

@@ -331,4 +331,18 @@ class VerdictsTest {
                 .formParam("claim", claimId).formParam("body", "Another note").post("/comments").then().statusCode(200)
                 .body(containsString("Another note")).body(org.hamcrest.Matchers.not(containsString("<html")));
     }
+
+    @Test
+    void mentionsWrittenBeforeThePersonFirstSignedInReachThemWhenTheyDo() {
+        Long claimId = carltonClaimWithSource();
+        String newcomer = "zoe" + System.nanoTime();
+        alice.post("/claims/" + claimId, "/comments", "claim", claimId, "body", "@" + newcomer + " please confirm the 1940 date.")
+                .then().statusCode(303);
+
+        Browser zoe = Browser.signInWithRoles(app, newcomer, "reviewer");
+
+        zoe.get("/desk").then().statusCode(200).body(containsString("Mentions of you (1)"))
+                .body(containsString("please confirm the 1940 date."));
+        zoe.get("/desk").then().body(containsString("Mentions of you (1)"));
+    }
 }

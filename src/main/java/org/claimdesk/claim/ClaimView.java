@@ -32,7 +32,7 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
         boolean editor, ClaimSources claimSources, SourceForm newSource, CheckedBefore checkedBefore,
-        ClaimReviews.Panel claimReview, CommentDraft comment) {
+        ClaimReviews.Panel claimReview, CommentDraft comment, DismissalDraft dismissal) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -52,13 +52,20 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
                 RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
                 currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty(), CheckedBefore.of(claim),
-                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)), CommentDraft.EMPTY);
+                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)), CommentDraft.EMPTY,
+                DismissalDraft.EMPTY);
     }
 
     /** The same page with the comment form showing a refused comment. */
     public ClaimView withComment(CommentDraft refused) {
         return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
-                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, refused);
+                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, refused, dismissal);
+    }
+
+    /** The same page with the dismiss form open, showing a refused dismissal. */
+    public ClaimView withDismissal(DismissalDraft refused) {
+        return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
+                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, comment, refused);
     }
 
     /** The latest verdict revision, or null. */

@@ -307,20 +307,34 @@ public class Claims extends Controller {
     public Response dismiss(@RestPath Long id, @RestForm String reason, @RestForm String note, @RestForm Long duplicateOfId) {
         Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(claim);
-        DismissalReason why;
-        try {
-            why = DismissalReason.valueOf(reason == null ? "" : reason.strip());
-        } catch (IllegalArgumentException e) {
-            return ErrorPages.page(400, "Choose why the claim is dismissed: not checkable, opinion, or duplicate.");
-        }
+        DismissalReason why = DismissalReason.parse(reason);
         Claim original = duplicateOfId == null ? null : Claim.findById(duplicateOfId);
-        if (duplicateOfId != null && original == null) {
-            return ErrorPages.page(400, "There is no claim #" + duplicateOfId + " to mark this one a duplicate of.");
+        String problem = dismissalProblem(claim, why, duplicateOfId, original, note);
+        if (problem != null) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.show(ClaimView.of(claim, currentAccount)
+                    .withDismissal(new DismissalDraft(reason, duplicateOfId, note, problem)))).build();
         }
         audit.because(why.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
         claim.dismiss(why, note == null || note.isBlank() ? null : note.strip(), original);
         flash("message", "Claim dismissed.");
         return seeOther(Router.getURI(Claims::show, claim.id));
+    }
+
+    /** What is wrong with a dismiss form, in words that name the field, or null when nothing is. */
+    private static String dismissalProblem(Claim claim, DismissalReason why, Long duplicateOfId, Claim original, String note) {
+        if (why == null) {
+            return "Choose why the claim is dismissed: not checkable, opinion, or duplicate.";
+        }
+        if (duplicateOfId != null && original == null) {
+            return "There is no claim #" + duplicateOfId + " to mark this one a duplicate of.";
+        }
+        if (why == DismissalReason.DUPLICATE && (original == null || original.id.equals(claim.id))) {
+            return "Say which other claim this one duplicates (its number).";
+        }
+        if (note != null && note.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f)) {
+            return "The note contains control characters (such as a NUL byte). Remove them.";
+        }
+        return null;
     }
 
     /**

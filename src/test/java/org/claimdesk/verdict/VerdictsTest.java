@@ -315,7 +315,17 @@ class VerdictsTest {
         alice.post("/claims/" + other, "/claims/" + other + "/assign", "assigneeId", bobId).then().statusCode(403);
         bob.post("/claims/" + other, "/claims/" + other + "/assign", "assigneeId", bobId).then().statusCode(303);
         alice.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "OPINION").then().statusCode(403);
-        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE").then().statusCode(400);
+        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "note", "Same sentence as the Carlton claim").then().statusCode(400)
+                .body(containsString("The claim was not dismissed: Choose why the claim is dismissed"))
+                .body(containsString(">Same sentence as the Carlton claim</textarea>"))
+                .body(containsString("<details class=\"dismiss\" id=\"dismiss\" open>"));
+        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "note", "Said twice").then().statusCode(400)
+                .body(containsString("Say which other claim this one duplicates"))
+                .body(containsString("value=\"DUPLICATE\" required checked"))
+                .body(containsString(">Said twice</textarea>"));
+        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "OPINION", "note", "An\u0000opinion").then().statusCode(400)
+                .body(containsString("The note contains control characters"));
+        assertEquals(ClaimStatus.IN_PROGRESS, claim(other).status, "refused dismissals change nothing");
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", claimId)
                 .then().statusCode(303);
         assertEquals(ClaimStatus.DISMISSED, claim(other).status);

@@ -55,6 +55,10 @@ public record ArticleUpload(String text, String suggestedTitle) {
         if (text.isEmpty()) {
             throw new ImportException("file", "The file contains no article text.", 400);
         }
+        if (text.length() > Article.MAX_TEXT) {
+            throw new ImportException("file", "The file's text is longer than 200,000 characters, the same limit as for pasted"
+                    + " text. Import one article at a time.", 413);
+        }
         String title = format == Format.HTML ? ArticleText.htmlTitle(content) : text.lines().findFirst().orElse(null);
         return new ArticleUpload(text, title);
     }

@@ -183,12 +183,11 @@ public class Articles extends HxController {
             }
         }
         requireTitle(form, null);
-        String raw = form.text() == null ? "" : form.text();
-        if (raw.length() > Article.MAX_TEXT) {
+        String text = ArticleText.normalise(form.text() == null ? "" : form.text());
+        if (text.length() > Article.MAX_TEXT) {
             validation.addError("text", "The text is longer than 200,000 characters. Import one article at a time.");
             return refusedText(413);
         }
-        String text = ArticleText.normalise(raw);
         if (text.isEmpty()) {
             validation.addError("text", "Paste the article text or choose a file to upload.");
         }

@@ -208,6 +208,18 @@ class ArticlesTest {
     }
 
     @Test
+    void anUploadedTextOver200000CharactersIsRefusedLikeAPastedOne() {
+        byte[] text = "a".repeat(200_001).getBytes(StandardCharsets.UTF_8);
+        assertRefused(importForm().multiPart("title", "Long upload").multiPart("file", "long.txt", text, "text/plain"),
+                413, "file", "longer than 200,000 characters");
+    }
+
+    @Test
+    void pastedLineEndsCountAsOneCharacterTowardsTheLimit() {
+        pasteForm("Long with CRLF", uniqueUrl(), "a\r\n".repeat(99_000)).post("/articles").then().statusCode(303);
+    }
+
+    @Test
     void uploadOver2MegabytesIsRefused() {
         byte[] big = new byte[2 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');

@@ -225,7 +225,11 @@ public class Claims extends Controller {
         notFoundIfNull(claim);
         ClaimForm yours = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
                 tags, priority, dueDate);
-        if (version == null || version != claim.version) {
+        if (version == null) {
+            return ErrorPages.page(400, "The form does not say which version of claim #" + id + " it edits, so it cannot be"
+                    + " checked against later edits. Reload the claim page and edit again.");
+        }
+        if (version != claim.version) {
             return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.conflict(claim, yours, ClaimForm.compare(ClaimForm.of(claim), yours))).build();
         }

@@ -245,6 +245,14 @@ class ClaimsTest {
     }
 
     @Test
+    void anEditFormWithoutItsVersionIsRefusedAsIncomplete() {
+        Long id = createClaimOn(Fixtures.seedRealArticle(), UNIFIL, "Versionless summary");
+        form("/claims/" + id).formParam("claimReviewed", "Edited without a version").post("/claims/" + id).then().statusCode(400)
+                .body(containsString("does not say which version"));
+        assertEquals("Versionless summary", claim(id).claimReviewed);
+    }
+
+    @Test
     void savingAnUnchangedClaimMakesNoNewVersionAndNoHistoryEntry() {
         Long id = createClaimOn(Fixtures.seedRealArticle(), UNIFIL, "Unchanged summary");
         Claim before = claim(id);

@@ -13,7 +13,17 @@ local i = 0
 local round = 0
 local sent = 0
 
+-- A fresh idempotency key (a random UUID) for every proposal: the form's own key would make
+-- every request after the first a replay of the first, answered 303 without a new verdict.
+local function uuid()
+  return string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function(c)
+    local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
+    return string.format("%x", v)
+  end)
+end
+
 function init(args)
+  math.randomseed(os.time() * 1000 + (thread_id or 0))
   form = os.getenv("BENCH_FORM")
   local all = bench.lines(os.getenv("BENCH_POOL"))
   for n, line in ipairs(all) do
@@ -33,7 +43,8 @@ function request()
   end
   sent = sent + 1
   local claim = pool[i]
-  local body = form .. "&claim=" .. claim.id .. "&claimVersion=" .. (claim.version + round)
+  local key = uuid()
+  local body = form .. "&idempotency-key=" .. key .. "&claim=" .. claim.id .. "&claimVersion=" .. (claim.version + round)
       .. "&claimReviewed=" .. claim.reviewed
       .. "&ratingExplanation=Benchmark+proposal+" .. (thread_id or 0) .. "-" .. sent
       .. "%3A+the+cited+figures+and+the+primary+document+do+not+support+the+claim+as+worded."

@@ -188,6 +188,7 @@ class CreateFormsTest {
                 .multiPart("text", "A text that a forged form tries to import onto the desk.").post("/articles");
 
         assertEquals(400, forged.statusCode());
+        assertTrue(forged.asString().contains("may have expired"), "refused for its CSRF token: " + forged.asString());
         assertEquals(0L, count(() -> Article.count("title", "Forged import")));
     }
 

@@ -82,13 +82,13 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
             problems.put("priority", "The priority must be one of LOW, NORMAL, HIGH or URGENT.");
         }
         checkDate(problems, "dueDate", dueDate, "The due date");
-        storable(problems, "claimReviewed", claimReviewed, "The claim reviewed");
-        storable(problems, "claimantName", claimantName, "The claimant's name");
-        storable(problems, "claimantSameAs", claimantSameAs, "The claimant's identifier (sameAs)");
-        storable(problems, "claimDate", claimDate, "The claim date");
-        storable(problems, "appearanceUrl", appearanceUrl, "The appearance URL");
-        storable(problems, "tags", tags, "The tags");
-        storable(problems, "dueDate", dueDate, "The due date");
+        FormValues.addUnstorableProblem(problems, "claimReviewed", claimReviewed, "The claim reviewed");
+        FormValues.addUnstorableProblem(problems, "claimantName", claimantName, "The claimant's name");
+        FormValues.addUnstorableProblem(problems, "claimantSameAs", claimantSameAs, "The claimant's identifier (sameAs)");
+        FormValues.addUnstorableProblem(problems, "claimDate", claimDate, "The claim date");
+        FormValues.addUnstorableProblem(problems, "appearanceUrl", appearanceUrl, "The appearance URL");
+        FormValues.addUnstorableProblem(problems, "tags", tags, "The tags");
+        FormValues.addUnstorableProblem(problems, "dueDate", dueDate, "The due date");
         return problems;
     }
 
@@ -201,13 +201,6 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
         }
     }
 
-    /** A NUL byte or control character replaces whatever else was said about the field. */
-    private static void storable(Map<String, String> problems, String field, String value, String label) {
-        String problem = FormValues.unstorableProblem(value, label);
-        if (problem != null) {
-            problems.put(field, problem);
-        }
-    }
 
     private static void checkUrl(Map<String, String> problems, String field, String value, String label) {
         String url = FormValues.trimmed(value);

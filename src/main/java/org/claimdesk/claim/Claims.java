@@ -30,6 +30,7 @@ import org.claimdesk.verdict.ClaimReview;
 import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.web.ErrorPages;
 import org.claimdesk.web.FormSubmissions;
+import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -335,10 +336,7 @@ public class Claims extends Controller {
         if (why == DismissalReason.DUPLICATE && (original == null || original.id.equals(claim.id))) {
             return "Say which other claim this one duplicates (its number).";
         }
-        if (note != null && note.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f)) {
-            return "The note contains control characters (such as a NUL byte). Remove them.";
-        }
-        return null;
+        return FormValues.unstorableProblem(note, "The note");
     }
 
     /**

@@ -85,23 +85,16 @@ public record SourceForm(String url, String description, String title, String pu
         } catch (DateTimeParseException e) {
             problems.put("accessedAt", "The accessed-at time must be a date and time such as 2024-11-22T14:05 (UTC).");
         }
-        storable(problems, "url", url, "The URL");
-        storable(problems, "description", description, "The description");
-        storable(problems, "title", title, "The title");
-        storable(problems, "publisher", publisher, "The publisher");
-        storable(problems, "excerpt", excerpt, "The excerpt");
-        storable(problems, "note", note, "The note");
-        storable(problems, "accessedAt", accessedAt, "The accessed-at time");
+        FormValues.addUnstorableProblem(problems, "url", url, "The URL");
+        FormValues.addUnstorableProblem(problems, "description", description, "The description");
+        FormValues.addUnstorableProblem(problems, "title", title, "The title");
+        FormValues.addUnstorableProblem(problems, "publisher", publisher, "The publisher");
+        FormValues.addUnstorableProblem(problems, "excerpt", excerpt, "The excerpt");
+        FormValues.addUnstorableProblem(problems, "note", note, "The note");
+        FormValues.addUnstorableProblem(problems, "accessedAt", accessedAt, "The accessed-at time");
         return problems;
     }
 
-    /** A NUL byte or control character replaces whatever else was said about the field. */
-    private static void storable(Map<String, String> problems, String field, String value, String label) {
-        String problem = FormValues.unstorableProblem(value, label);
-        if (problem != null) {
-            problems.put(field, problem);
-        }
-    }
 
     /**
      * The checked fields, with accessed-at defaulting to now (to the second).

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -94,6 +95,22 @@ public final class FormValues {
             return null;
         }
         return label + " contains a NUL byte or another control character that cannot be saved. Remove it and send the form again.";
+    }
+
+    /**
+     * Records {@link #unstorableProblem} of a field under its form field name, replacing whatever
+     * else was said about the field (a value that cannot be stored makes other checks moot).
+     *
+     * @param problems what is wrong, by form field name
+     * @param field the form field name, e.g. {@code "claimReviewed"}
+     * @param value the submitted value; null is fine
+     * @param label the field as the message names it, e.g. "The claim reviewed"
+     */
+    public static void addUnstorableProblem(Map<String, String> problems, String field, String value, String label) {
+        String problem = unstorableProblem(value, label);
+        if (problem != null) {
+            problems.put(field, problem);
+        }
     }
 
     /**

@@ -324,7 +324,7 @@ class VerdictsTest {
                 .body(containsString("value=\"DUPLICATE\" required checked"))
                 .body(containsString(">Said twice</textarea>"));
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "OPINION", "note", "An\u0000opinion").then().statusCode(400)
-                .body(containsString("The note contains control characters"));
+                .body(containsString("The note contains a NUL byte or another control character"));
         assertEquals(ClaimStatus.IN_PROGRESS, claim(other).status, "refused dismissals change nothing");
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", claimId)
                 .then().statusCode(303);

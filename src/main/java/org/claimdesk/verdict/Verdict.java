@@ -116,14 +116,16 @@ public class Verdict extends PanacheEntity {
     /** Verdicts awaiting sign-off that the given editor did not write, oldest first. */
     public static List<Verdict> findAwaitingSignOffBy(Account editor, int limit) {
         return find("select v from Verdict v join fetch v.claim c join fetch v.level join fetch v.author"
-                + " where v.state = ?1 and v.author != ?2 order by v.createdAt", VerdictState.PROPOSED, editor)
+                + " where v.state = org.claimdesk.verdict.VerdictState.PROPOSED and v.author != ?1 order by v.createdAt, v.id",
+                editor)
                 .page(0, limit).list();
     }
 
     /** The author's verdicts that an editor sent back and that are still the current revision. */
     public static List<Verdict> findSentBackTo(Account author, int limit) {
         return find("select v from Verdict v join fetch v.claim c join fetch v.level left join fetch v.sentBackBy"
-                + " where v.state = ?1 and v.author = ?2 order by v.sentBackAt desc", VerdictState.SENT_BACK, author)
+                + " where v.state = org.claimdesk.verdict.VerdictState.SENT_BACK and v.author = ?1 order by v.sentBackAt desc",
+                author)
                 .page(0, limit).list();
     }
 }

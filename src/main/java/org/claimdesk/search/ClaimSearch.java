@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.claimdesk.claim.ClaimStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.HibernateHints;
 
 /**
@@ -25,14 +26,58 @@ import org.hibernate.jpa.HibernateHints;
  * configuration, see {@code db/migrations/V0040}). Matches are ranked by the sum of
  * {@code ts_rank} over what matched and marked with {@code ts_headline}.
  *
- * <p>A page costs one SQL statement however many rows it shows; the export streams rows from a
- * server-side cursor in one transaction, so its memory use does not grow with the result.
+ * <p>Words held by many claims (more than {@code claimdesk.search.broad-matches}, estimated from
+ * {@code claim_word_count}, see {@link #estimateMatches}) are not ranked: ranking reads and scores
+ * every match, which at 1,000,000 claims took seconds for a common word (issue 9 benchmark:
+ * "energy" matched 26,000 claims, 41,000 verdicts and 87,000 sources, 8 to 14 s). Such a search
+ * lists its matches newest first instead, reading claims from the newest down until a page is
+ * full, and the page says so.
+ *
+ * <p>A page costs two SQL statements (the estimate and the page) however many rows it shows; the
+ * export streams rows from a server-side cursor in one transaction, so its memory use does not grow
+ * with the result.
  */
 @ApplicationScoped
 public class ClaimSearch {
 
     /** How many rows the CSV export fetches from the database at a time. */
     static final int FETCH_SIZE = 500;
+
+    /**
+     * Above this many claims estimated to hold a search's words, the matches are listed newest
+     * first instead of ranked (configuration {@code claimdesk.search.broad-matches}, default
+     * 2,000: ranking that many claims with their verdicts and sources stays well under a second at
+     * 1,000,000 claims).
+     */
+    @ConfigProperty(name = "claimdesk.search.broad-matches", defaultValue = "2000")
+    long broadMatches;
+
+    /** The desk's text search configurations, one per article language (a loose index scan). */
+    private static final String LANGUAGES = """
+            with recursive languages as (
+                (select a.language from article a order by a.language limit 1)
+                union all
+                select (select a.language from article a where a.language > l.language order by a.language limit 1)
+                  from languages l where l.language is not null
+            ),
+            configs as (select distinct text_search_config(language) as config from languages where language is not null)
+            """;
+
+    /**
+     * How many claims hold each of the positive words, from the daily counts; one row: the
+     * number of counted words, the smallest count and the sum of counts.
+     */
+    private static final String ESTIMATE = LANGUAGES + """
+            , words as (select distinct w from configs, unnest(tsvector_to_array(to_tsvector(configs.config, :words))) w)
+            select count(*) as words, coalesce(min(coalesce(n.claims, 0)), 0) as fewest,
+                   coalesce(sum(coalesce(n.claims, 0)), 0) as total
+              from words left join claim_word_count n on n.lexeme = words.w
+            """;
+
+    /** The words of a search in each desk configuration, for the newest-first listing. */
+    private static final String QUERIES = LANGUAGES + """
+            , queries as materialized (select config, websearch_to_tsquery(config, :q) as q from configs)
+            """;
 
     private static final String HIGHLIGHT_ALL = "StartSel=" + Highlight.START + ", StopSel=" + Highlight.STOP
             + ", HighlightAll=true";
@@ -100,18 +145,69 @@ public class ClaimSearch {
     EntityManager entityManager;
 
     /**
-     * One page of results, best first (newest first without words).
+     * About how many claims hold a search's words, from {@code claim_word_count} (refreshed
+     * nightly; a word new since then counts 0): the fewest claims holding any one of its positive
+     * words, or with {@code or} the sum over them. Words after {@code -} are left out. An estimate
+     * of what the claim texts hold: matches in verdicts, article and source titles are not counted.
+     * One SQL statement.
+     *
+     * @return the estimate, 0 without words; {@link Long#MAX_VALUE} when every word is excluded
+     *     with {@code -} (such a search matches nearly every claim)
+     */
+    public long estimateMatches(SearchQuery query) {
+        if (!query.hasText()) {
+            return 0;
+        }
+        SearchWords words = SearchWords.of(query.text());
+        if (words.positive().isBlank()) {
+            return words.anyExcluded() ? Long.MAX_VALUE : 0;
+        }
+        Tuple row = (Tuple) entityManager.createNativeQuery(ESTIMATE, Tuple.class)
+                .setParameter("words", words.positive()).getSingleResult();
+        if (((Number) row.get("words")).longValue() == 0) {
+            return 0;
+        }
+        return ((Number) row.get(words.either() ? "total" : "fewest")).longValue();
+    }
+
+    /**
+     * One page of results: ranked best first, or newest first without words and for a search
+     * whose words {@link #estimateMatches too many claims hold} (more than
+     * {@code claimdesk.search.broad-matches}).
      *
      * @param after the cursor of the last row of the previous page, or null for the first page
      * @param size rows per page, 1 or more
      * @return up to {@code size + 1} rows: a row past {@code size} only says there is a next page
      */
-    public List<SearchHit> page(SearchQuery query, SearchCursor after, int size) {
-        NativeStatement statement = pageStatement(query, after, size);
+    public SearchPage page(SearchQuery query, SearchCursor after, int size) {
+        long estimate = estimateMatches(query);
+        boolean newestFirst = estimate > broadMatches;
+        NativeStatement statement = pageStatement(query, after, size, newestFirst);
         Query nativeQuery = statement.bind(entityManager.createNativeQuery(statement.sql(), Tuple.class));
         @SuppressWarnings("unchecked")
         List<Tuple> rows = nativeQuery.getResultList();
-        return rows.stream().map(row -> hit(row, query.hasText())).toList();
+        return new SearchPage(rows.stream().map(row -> hit(row, query.hasText())).toList(),
+                newestFirst ? estimate : -1);
+    }
+
+    /** Sets the threshold of {@code claimdesk.search.broad-matches} (tests). */
+    void broadMatches(long claims) {
+        this.broadMatches = claims;
+    }
+
+    /** The threshold of {@code claimdesk.search.broad-matches}. */
+    long broadMatches() {
+        return broadMatches;
+    }
+
+    /**
+     * The ranked statement {@link #page} runs, for callers that run it themselves (the benchmark).
+     *
+     * @param after the cursor of the last row of the previous page, or null for the first page
+     * @param size rows per page, 1 or more
+     */
+    public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size) {
+        return pageStatement(query, after, size, false);
     }
 
     /**
@@ -119,11 +215,16 @@ public class ClaimSearch {
      *
      * @param after the cursor of the last row of the previous page, or null for the first page
      * @param size rows per page, 1 or more
+     * @param newestFirst list matches newest first instead of ranking them (for broad words)
      */
-    public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size) {
+    public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size, boolean newestFirst) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        select(sql, parameters, query, after);
+        if (newestFirst && query.hasText()) {
+            newestFirst(sql, parameters, query, after);
+        } else {
+            select(sql, parameters, query, after);
+        }
         sql.append(" limit ").append(size + 1);
         String statement = sql.toString();
         if (query.hasText()) {
@@ -174,6 +275,34 @@ public class ClaimSearch {
             parameters.put("afterId", after.id());
         }
         sql.append(query.hasText() ? " order by r.rank desc, c.id desc" : " order by c.id desc");
+    }
+
+    /**
+     * Claims newest first that match in their own text, their current verdict, their article's
+     * title or an active source's title, each in the row's own language: the claims are read from
+     * the newest down (primary key order) and the match is tested per claim, so a page of a
+     * common word reads a few hundred claims, not every match.
+     */
+    private static void newestFirst(StringBuilder sql, Map<String, Object> parameters, SearchQuery query,
+            SearchCursor after) {
+        sql.append(QUERIES).append("select ").append(COLUMNS).append(", cast(0 as numeric) as rank from claim c ")
+                .append(JOINS).append(" where (").append(matches("c.search_vector", "c.search_language"))
+                .append(" or exists (select 1 from verdict mv where mv.claim_id = c.id and mv.state <> 'SUPERSEDED' and ")
+                .append(matches("mv.search_vector", "mv.search_language")).append(")")
+                .append(" or ").append(matches("a.search_vector", "a.language"))
+                .append(" or exists (select 1 from source ms where ms.claim_id = c.id and ms.retracted_at is null and ")
+                .append(matches("ms.search_vector", "ms.search_language")).append("))");
+        parameters.put("q", query.text());
+        filters(sql, parameters, query);
+        if (after != null) {
+            sql.append(" and c.id < :afterId");
+            parameters.put("afterId", after.id());
+        }
+        sql.append(" order by c.id desc");
+    }
+
+    private static String matches(String vector, String language) {
+        return vector + " @@ (select qs.q from queries qs where qs.config = text_search_config(" + language + "))";
     }
 
     private static void filters(StringBuilder sql, Map<String, Object> parameters, SearchQuery query) {

@@ -54,8 +54,25 @@ public class Search extends Controller {
      * @param hits the rows shown, at most {@link #PAGE_SIZE}
      * @param next the cursor of the next page, or null on the last page
      * @param first true on the first page
+     * @param broadMatches about how many claims hold the words when they are too many to rank (the
+     *     hits are then newest first), or -1 when the hits are ranked
      */
-    public record Results(List<SearchHit> hits, SearchCursor next, boolean first) {
+    public record Results(List<SearchHit> hits, SearchCursor next, boolean first, long broadMatches) {
+
+        /** True when the hits are newest first because too many claims hold the words. */
+        public boolean newestFirst() {
+            return broadMatches >= 0;
+        }
+
+        /** True when the words only leave words out, so nearly every claim matches. */
+        public boolean onlyExclusions() {
+            return broadMatches == Long.MAX_VALUE;
+        }
+
+        /** The estimate with thousands separators, e.g. "26,301". */
+        public String broadMatchesText() {
+            return String.format(java.util.Locale.ENGLISH, "%,d", broadMatches);
+        }
     }
 
     @CheckedTemplate
@@ -82,13 +99,14 @@ public class Search extends Controller {
         }
         if (!parsed.problems().isEmpty()) {
             return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true), choices(parsed.query()))).build();
+                    new Results(List.of(), null, true, -1), choices(parsed.query()))).build();
         }
-        List<SearchHit> rows = claimSearch.page(parsed.query(), cursor, PAGE_SIZE);
+        SearchPage page = claimSearch.page(parsed.query(), cursor, PAGE_SIZE);
+        List<SearchHit> rows = page.rows();
         List<SearchHit> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
         SearchCursor next = rows.size() > PAGE_SIZE ? shown.get(PAGE_SIZE - 1).cursor() : null;
-        return Response.ok(Templates.index(parsed.query(), parsed.problems(), new Results(shown, next, cursor == null),
-                choices(parsed.query()))).build();
+        return Response.ok(Templates.index(parsed.query(), parsed.problems(),
+                new Results(shown, next, cursor == null, page.broadMatches()), choices(parsed.query()))).build();
     }
 
     /**
@@ -103,7 +121,7 @@ public class Search extends Controller {
         SearchQuery.Parsed parsed = SearchQuery.parse(q, status, rating, claimant, tag, assignee, from, to, article);
         if (!parsed.problems().isEmpty()) {
             return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true), choices(parsed.query()))).build();
+                    new Results(List.of(), null, true, -1), choices(parsed.query()))).build();
         }
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

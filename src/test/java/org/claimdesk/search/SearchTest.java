@@ -40,6 +40,12 @@ class SearchTest {
     @Inject
     EntityManagerFactory entityManagerFactory;
 
+    @Inject
+    ClaimSearch claimSearch;
+
+    @Inject
+    SearchWordCounts wordCounts;
+
     static List<Long> claimIdsOn(String page) {
         List<Long> ids = new ArrayList<>();
         Matcher matcher = Pattern.compile("<li class=\"hit\">\\s*<p class=\"hit-title\"><a href=\"/claims/(\\d+)\"").matcher(page);
@@ -194,6 +200,59 @@ class SearchTest {
         }
         assertEquals(few, statementsFor("/search?q=rockets&article=" + articleId), "same number of SQL statements for 3 and 15 rows");
         assertEquals(statementsFor("/search?article=" + articleId), statementsFor("/search?status=SIGNED_OFF"));
+    }
+
+    @Test
+    void wordsTooManyClaimsHoldAreListedNewestFirstWithANotice() {
+        Long articleId = Fixtures.seedRealArticle();
+        List<Long> holding = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            holding.add(Fixtures.seedClaim(articleId, i % 2 == 0 ? UNIFIL_WORDS : CARLTON_WORDS,
+                    "Quagmirish claim " + i + (i % 4 == 0 ? " quagmirish again" : "")));
+        }
+        Long bySource = Fixtures.seedClaim(articleId, UNIFIL_WORDS, UNIFIL);
+        Long sourceId = Fixtures.seedSource(bySource, SourceStance.SUPPORTS);
+        QuarkusTransaction.requiringNew().run(() -> Source.<Source>findById(sourceId).title = "A quagmirish communique");
+        Long unrelated = Fixtures.seedClaim(articleId, CARLTON_WORDS, "Carlton Gardens was the Free French HQ, "
+                + "its zygomorphic plaque says");
+        wordCounts.refresh();
+        long threshold = claimSearch.broadMatches();
+        claimSearch.broadMatches(10);
+        try {
+            assertTrue(claimSearch.estimateMatches(new SearchQuery("quagmirish", null, null, null, null, null, null, null,
+                    null)) >= 24, "the estimate counts the claims holding the word");
+            long ranked = statementsFor("/search?q=zygomorphic&article=" + articleId);
+            long newest = statementsFor("/search?q=quagmirish&article=" + articleId);
+            assertEquals(ranked, newest, "listing newest first costs the same statements as ranking");
+
+            List<Long> expected = new ArrayList<>(holding);
+            expected.add(bySource);
+            expected.sort(java.util.Comparator.reverseOrder());
+            List<Long> seen = new ArrayList<>();
+            String link = "/search?q=quagmirish&article=" + articleId;
+            String first = null;
+            for (int pages = 0; link != null && pages < 5; pages++) {
+                String page = given().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
+                first = first == null ? page : first;
+                seen.addAll(claimIdsOn(page));
+                Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(page);
+                link = next.find() ? next.group(1) : null;
+            }
+            assertEquals(expected, seen, "every match once, newest first, including the one matched by its source");
+            assertTrue(first.contains("Results, newest first"), first);
+            assertTrue(first.contains("claims hold these words, too many to rank"), first);
+            assertTrue(first.contains("<mark>Quagmirish</mark>"), "matches are still marked");
+
+            String rare = search("q", "zygomorphic", "article", articleId.toString()).asString();
+            assertFalse(rare.contains("too many to rank"), "a word few claims hold is ranked");
+            assertTrue(claimIdsOn(rare).contains(unrelated));
+
+            String excluding = search("q", "-quagmirish", "article", articleId.toString()).asString();
+            assertTrue(excluding.contains("These words only leave words out"), excluding);
+            assertTrue(claimIdsOn(excluding).contains(unrelated), excluding);
+        } finally {
+            claimSearch.broadMatches(threshold);
+        }
     }
 
     @Test

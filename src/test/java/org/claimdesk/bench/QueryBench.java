@@ -31,6 +31,9 @@ import org.claimdesk.search.SimilarClaims;
  * <li><b>full-text search, rare terms</b>: the application's first search page
  *     ({@link ClaimSearch#pageStatement}, 20 rows) for one rare word of a claim (a word from the
  *     rare tail of the {@link Vocabulary}); p50/p99 latency.</li>
+ * <li><b>full-text search, common words</b> (no target): the first page the application shows for
+ *     a word more claims hold than its {@code claimdesk.search.broad-matches} default (2,000), listed
+ *     newest first; p50/p99 latency.</li>
  * </ul>
  * Latency "in the database" (the targets' p50/p99) is PostgreSQL's execution time of the same
  * statement with the same parameters, from {@code EXPLAIN (ANALYZE, TIMING OFF)} (planning
@@ -84,6 +87,7 @@ public final class QueryBench {
             results.put("load_average_before", loadAverage());
             similar(connection, queries, warmup, results);
             fullText(connection, queries, warmup, results);
+            commonWords(connection, queries, warmup, results);
             results.put("load_average_after", loadAverage());
             pass = verdicts(results);
         }
@@ -191,6 +195,38 @@ public final class QueryBench {
         results.put("fulltext.client_p50_ms", format(percentile(times, 50)));
         results.put("fulltext.client_p99_ms", format(percentile(times, 99)));
         results.put("fulltext.rare_term_mean_matching_claims", Long.toString(counted == 0 ? 0 : matches / counted));
+    }
+
+    /** Words more than 2,000 claims hold (from claim_word_count), as the search page lists them: newest first. */
+    private static void commonWords(Connection connection, int queries, int warmup, Map<String, String> results)
+            throws SQLException {
+        List<String> words = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "select lexeme from claim_word_count where claims > 2000 and lexeme ~ '^[a-z]+$'"
+                        + " order by hashtext(lexeme), lexeme limit " + (queries + warmup))) {
+            while (rows.next()) {
+                words.add(rows.getString(1));
+            }
+        }
+        double[] times = new double[Math.max(0, words.size() - warmup)];
+        double[] server = new double[times.length];
+        for (int i = 0; i < words.size(); i++) {
+            SearchQuery query = new SearchQuery(words.get(i), null, null, null, null, null, null, null, null);
+            NativeStatement statement = ClaimSearch.pageStatement(query, null, 20, true);
+            long started = System.nanoTime();
+            run(connection, statement);
+            double ms = (System.nanoTime() - started) / 1e6;
+            double executed = explained(connection, statement);
+            if (i >= warmup) {
+                times[i - warmup] = ms;
+                server[i - warmup] = executed;
+            }
+        }
+        results.put("fulltext_common.queries", Integer.toString(times.length));
+        results.put("fulltext_common.p50_ms", format(percentile(server, 50)));
+        results.put("fulltext_common.p99_ms", format(percentile(server, 99)));
+        results.put("fulltext_common.client_p50_ms", format(percentile(times, 50)));
+        results.put("fulltext_common.client_p99_ms", format(percentile(times, 99)));
     }
 
     private static boolean verdicts(Map<String, String> results) {

@@ -10,18 +10,13 @@ import org.claimdesk.claim.Claim;
  * <p>The claim page renders the original itself (one cheap statement by primary key) and loads the
  * similar claims after the page, from {@code /claims/{id}/similar} ({@link #similarTo}), because
  * the similarity lookup costs far more than the rest of the page.
- *
- * @param matches similar claims, most similar first (at most {@link #LIMIT})
- * @param original the claim this one duplicates, or null
  */
-public record CheckedBefore(List<ClaimMatch> matches, ClaimMatch original) {
+public final class CheckedBefore {
 
     /** Most similar claims shown on a claim page. */
     public static final int LIMIT = 5;
 
-    /** Similar claims of a claim (the article must be loaded), in two SQL statements at most. */
-    public static CheckedBefore of(Claim claim) {
-        return new CheckedBefore(similarTo(claim), originalOf(claim));
+    private CheckedBefore() {
     }
 
     /**

@@ -63,14 +63,10 @@ public class ClaimReviews {
         return signOffs.isEmpty() ? null : review(claim, signOffs.get(0).verdict, signOffs, List.of());
     }
 
-    /** The claim page's panel: checklist and, when exportable, the embed snippet (4 SQL statements at most). */
-    public Panel panelFor(Claim claim, Verdict current) {
-        return panelFor(claim, current, signOffs(claim), List.of());
-    }
-
     /**
-     * The claim page's panel from sign-offs the caller has loaded ({@link #signOffs}; 3 SQL
-     * statements at most).
+     * The claim page's panel: checklist and, when exportable, the embed snippet, from sign-offs the
+     * caller has loaded ({@link #signOffs}); 2 SQL statements at most (the desk settings, and the
+     * scale's bounds when {@code knownLevels} are of another scale version).
      *
      * @param current the claim's latest verdict revision, or null
      * @param signOffs every sign-off of the claim's verdicts, latest verdict first

@@ -1,7 +1,10 @@
 package org.claimdesk.claim;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
 
@@ -25,6 +28,24 @@ public record AnnotatedArticle(ArticleRevision revision, List<Claim> claims, Lis
     /** Suggestions below this score are not offered. */
     public static final int MIN_SCORE = 20;
 
+    /** Revision texts whose ranked suggestions are kept in memory, most recently used first. */
+    static final int CACHED_REVISIONS = 256;
+
+    /**
+     * Ranked suggestions ({@link CheckWorthiness#suggest}) by the SHA-256 of the revision text they
+     * were computed from. Revisions are immutable and the ranking depends on nothing but the text,
+     * so an entry never goes stale and needs no invalidation, in one instance or many; keying by the
+     * hash rather than the revision id keeps that true even if ids were ever reused. Bounded (least
+     * recently used out), so memory stays small however many articles the desk has.
+     */
+    private static final Map<String, List<CheckWorthiness.Suggestion>> RANKED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<CheckWorthiness.Suggestion>> eldest) {
+                    return size() > CACHED_REVISIONS;
+                }
+            });
+
     /**
      * Builds the page model with one query for the claims (assignees and revisions fetched with them).
      */
@@ -33,13 +54,27 @@ public record AnnotatedArticle(ArticleRevision revision, List<Claim> claims, Lis
         List<Claim> claims = Claim.findByArticle(article);
         List<Highlights.Span> spans = claims.stream().filter(claim -> claim.isAnchoredIn(revision))
                 .map(claim -> new Highlights.Span(claim.id, claim.anchorStart, claim.anchorEnd)).toList();
-        List<CheckWorthiness.Suggestion> ranked = CheckWorthiness.suggest(revision.text);
+        List<CheckWorthiness.Suggestion> ranked = ranked(revision);
         List<CheckWorthiness.Suggestion> open = ranked.stream()
                 .filter(suggestion -> suggestion.score() >= MIN_SCORE && !coveredByAClaim(suggestion, spans))
                 .limit(MAX_SUGGESTIONS).toList();
         List<CheckWorthiness.Suggestion> inOrder = ranked.stream()
                 .sorted(Comparator.comparingInt(CheckWorthiness.Suggestion::start)).toList();
         return new AnnotatedArticle(revision, claims, Highlights.of(revision.text, spans), open, inOrder);
+    }
+
+    /**
+     * The ranked suggestions of a revision's text, computed once per text (see {@link #RANKED}).
+     *
+     * @return the unmodifiable ranking, best first
+     */
+    static List<CheckWorthiness.Suggestion> ranked(ArticleRevision revision) {
+        List<CheckWorthiness.Suggestion> cached = RANKED.get(revision.sha256);
+        if (cached == null) {
+            cached = List.copyOf(CheckWorthiness.suggest(revision.text));
+            RANKED.put(revision.sha256, cached);
+        }
+        return cached;
     }
 
     /** Claims whose anchor points into an older revision and found no place in this one. */

@@ -7,6 +7,7 @@ import org.claimdesk.source.ClaimSources;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceForm;
 import org.claimdesk.search.CheckedBefore;
+import org.claimdesk.search.ClaimMatch;
 import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
@@ -24,14 +25,15 @@ import org.claimdesk.verdict.VerdictState;
  * @param form the claim edit form (current values, or what was typed)
  * @param verdictForm the verdict form (empty, or what was typed)
  * @param verdictError why the last proposal was refused, or null
- * @param checkedBefore similar claims on the desk, and the original of a duplicate
+ * @param original the claim this one duplicates, with its verdict, or null; the similar claims of the
+ *     "Checked before" section are loaded after the page ({@code /claims/{id}/similar})
  * @param claimReview the ClaimReview export: readiness checklist and embed snippet
  * @param comment the comment form: empty, or a refused comment kept with its problem
  */
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
-        boolean editor, ClaimSources claimSources, SourceForm newSource, CheckedBefore checkedBefore,
+        boolean editor, ClaimSources claimSources, SourceForm newSource, ClaimMatch original,
         ClaimReviews.Panel claimReview, CommentDraft comment, DismissalDraft dismissal) {
 
     /** The page for a claim as it is, with empty forms. */
@@ -45,27 +47,29 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
             CurrentAccount currentAccount) {
         List<Source> sources = Source.findByClaim(claim);
         List<Verdict> verdicts = Verdict.findByClaim(claim);
-        SignOff signOff = verdicts.isEmpty() ? null
-                : SignOff.find("select s from SignOff s join fetch s.editor where s.verdict = ?1", verdicts.get(0)).firstResult();
+        Verdict current = verdicts.isEmpty() ? null : verdicts.get(0);
+        List<SignOff> signOffs = current == null ? List.of() : ClaimReviews.signOffs(claim);
+        SignOff signOff = signOffs.stream().filter(s -> s.verdict.id.equals(current.id)).findFirst().orElse(null);
         boolean editor = currentAccount.isEditor();
+        List<RatingLevel> levels = RatingScale.currentLevels();
         return new ClaimView(claim, form, form.warnings(), sources, verdicts, signOff,
-                RatingScale.current().levels(), verdictForm, verdictError, Comment.findByClaim(claim),
+                levels, verdictForm, verdictError, Comment.findByClaim(claim),
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
-                currentAccount.get(), editor, ClaimSources.of(claim), SourceForm.empty(), CheckedBefore.of(claim),
-                ClaimReviews.get().panelFor(claim, verdicts.isEmpty() ? null : verdicts.get(0)), CommentDraft.EMPTY,
+                currentAccount.get(), editor, ClaimSources.of(claim, sources), SourceForm.empty(), CheckedBefore.originalOf(claim),
+                ClaimReviews.get().panelFor(claim, current, signOffs, levels), CommentDraft.EMPTY,
                 DismissalDraft.EMPTY);
     }
 
     /** The same page with the comment form showing a refused comment. */
     public ClaimView withComment(CommentDraft refused) {
         return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
-                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, refused, dismissal);
+                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, refused, dismissal);
     }
 
     /** The same page with the dismiss form open, showing a refused dismissal. */
     public ClaimView withDismissal(DismissalDraft refused) {
         return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
-                people, sourceSet, viewer, editor, claimSources, newSource, checkedBefore, claimReview, comment, refused);
+                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, comment, refused);
     }
 
     /** The latest verdict revision, or null. */
@@ -114,6 +118,11 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
 
     /** True when an editor may dismiss the claim now. */
     public boolean canDismiss() {
+        return canDismiss(claim, editor);
+    }
+
+    /** True when a person (an editor or not) may dismiss the claim now: editors, while it is open or in progress. */
+    static boolean canDismiss(Claim claim, boolean editor) {
         return editor && (claim.status == ClaimStatus.OPEN || claim.status == ClaimStatus.IN_PROGRESS);
     }
 

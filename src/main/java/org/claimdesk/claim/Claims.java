@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -58,6 +59,9 @@ public class Claims extends Controller {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    HttpHeaders httpHeaders;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance newClaim(Article article, ArticleRevision revision, TextAnchor anchor,
@@ -68,6 +72,10 @@ public class Claims extends Controller {
         static native TemplateInstance quote(Article article, String quote, String prefix, String suffix);
 
         static native TemplateInstance show(ClaimView page);
+
+        static native TemplateInstance similar(Claim claim, List<ClaimMatch> matches, boolean canDismiss);
+
+        static native TemplateInstance similar$matches(Claim claim, List<ClaimMatch> matches, boolean canDismiss);
 
         static native TemplateInstance show$comments(Claim claim, List<Comment> comments, CommentDraft draft);
 
@@ -186,6 +194,25 @@ public class Claims extends Controller {
     @Path("/{id}")
     public TemplateInstance show(@RestPath Long id) {
         return Templates.show(ClaimView.of(findClaim(id), currentAccount));
+    }
+
+    /**
+     * The similar claims of the claim page's "Checked before" section, most similar first (at most
+     * {@value CheckedBefore#LIMIT}), each with its verdict and, for an editor while the claim may be
+     * dismissed, a "Mark as duplicate" button. The claim page loads them after the page, because the
+     * lookup costs more than the rest of the page: htmx requests (header {@code HX-Request: true})
+     * get the list as a fragment, other requests (the section's link without JavaScript) a page.
+     * 404 for an unknown claim.
+     */
+    @GET
+    @Path("/{id}/similar")
+    public TemplateInstance similar(@RestPath Long id) {
+        Claim claim = findClaim(id);
+        List<ClaimMatch> matches = CheckedBefore.similarTo(claim);
+        boolean canDismiss = ClaimView.canDismiss(claim, currentAccount.isEditor());
+        return "true".equals(httpHeaders.getHeaderString("HX-Request"))
+                ? Templates.similar$matches(claim, matches, canDismiss)
+                : Templates.similar(claim, matches, canDismiss);
     }
 
     /**

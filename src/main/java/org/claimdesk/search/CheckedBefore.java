@@ -7,19 +7,36 @@ import org.claimdesk.claim.Claim;
  * What the claim page shows under "Checked before": similar claims on the desk with their verdicts
  * and, for a claim dismissed as a duplicate, the original with its verdict.
  *
- * @param matches similar claims, most similar first (at most {@link #LIMIT})
- * @param original the claim this one duplicates, or null
+ * <p>The claim page renders the original itself (one cheap statement by primary key) and loads the
+ * similar claims after the page, from {@code /claims/{id}/similar} ({@link #similarTo}), because
+ * the similarity lookup costs far more than the rest of the page.
  */
-public record CheckedBefore(List<ClaimMatch> matches, ClaimMatch original) {
+public final class CheckedBefore {
 
     /** Most similar claims shown on a claim page. */
     public static final int LIMIT = 5;
 
-    /** Similar claims of a claim (the article must be loaded), in two SQL statements at most. */
-    public static CheckedBefore of(Claim claim) {
-        List<ClaimMatch> matches = SimilarClaims.to(claim.claimReviewed, claim.article.language, claim.id, LIMIT + 1)
+    private CheckedBefore() {
+    }
+
+    /**
+     * Claims similar to a claim's claimReviewed, most similar first, the claim itself and its
+     * original (when it is a duplicate) left out; one SQL statement. The claim's article must be
+     * loaded (its language guides the word matching).
+     *
+     * @return at most {@link #LIMIT} matches
+     */
+    public static List<ClaimMatch> similarTo(Claim claim) {
+        return SimilarClaims.to(claim.claimReviewed, claim.article.language, claim.id, LIMIT + 1)
                 .stream().filter(match -> claim.duplicateOf == null || match.claimId() != claim.duplicateOf.id)
                 .limit(LIMIT).toList();
-        return new CheckedBefore(matches, claim.duplicateOf == null ? null : SimilarClaims.summary(claim.duplicateOf.id));
+    }
+
+    /**
+     * The claim a duplicate duplicates, with its current verdict (one SQL statement), or null when
+     * the claim is not marked a duplicate.
+     */
+    public static ClaimMatch originalOf(Claim claim) {
+        return claim.duplicateOf == null ? null : SimilarClaims.summary(claim.duplicateOf.id);
     }
 }

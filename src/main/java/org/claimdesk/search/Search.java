@@ -141,6 +141,6 @@ public class Search extends Controller {
                 articles.add(0, chosen);
             }
         }
-        return new Choices(RatingScale.current().levels(), Account.list("order by displayName, id"), articles);
+        return new Choices(RatingScale.currentLevels(), Account.list("order by displayName, id"), articles);
     }
 }

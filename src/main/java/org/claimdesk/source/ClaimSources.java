@@ -39,15 +39,25 @@ public record ClaimSources(Claim claim, List<Group> groups, List<Row> retracted)
     public record Group(SourceStance stance, List<Row> rows) {
     }
 
-    /** The sources of a claim with their newest snapshots. */
+    /** The sources of a claim with their newest snapshots (two queries). */
     public static ClaimSources of(Claim claim) {
+        return of(claim, Source.findByClaim(claim));
+    }
+
+    /**
+     * The given sources of a claim with their newest snapshots (one query), for a caller that has
+     * already loaded them with {@link Source#findByClaim}.
+     *
+     * @param sources every source of the claim, oldest first
+     */
+    public static ClaimSources of(Claim claim, List<Source> sources) {
         Map<Long, SourceSnapshot> latest = new HashMap<>();
         for (SourceSnapshot snapshot : SourceSnapshot.findLatestByClaim(claim)) {
             latest.put(snapshot.source.id, snapshot);
         }
         Map<SourceStance, List<Row>> byStance = new EnumMap<>(SourceStance.class);
         List<Row> retracted = new ArrayList<>();
-        for (Source source : Source.findByClaim(claim)) {
+        for (Source source : sources) {
             Row row = new Row(source, latest.get(source.id));
             if (source.isActive()) {
                 byStance.computeIfAbsent(source.stance, stance -> new ArrayList<>()).add(row);

@@ -60,35 +60,49 @@ public class ClaimReviews {
      */
     public ClaimReview signedOff(Claim claim) {
         List<SignOff> signOffs = signOffs(claim);
-        return signOffs.isEmpty() ? null : review(claim, signOffs.get(0).verdict, signOffs);
+        return signOffs.isEmpty() ? null : review(claim, signOffs.get(0).verdict, signOffs, List.of());
     }
 
-    /** The claim page's panel: checklist and, when exportable, the embed snippet (4 SQL statements at most). */
-    public Panel panelFor(Claim claim, Verdict current) {
-        List<SignOff> signOffs = signOffs(claim);
+    /**
+     * The claim page's panel: checklist and, when exportable, the embed snippet, from sign-offs the
+     * caller has loaded ({@link #signOffs}); 2 SQL statements at most (the desk settings, and the
+     * scale's bounds when {@code knownLevels} are of another scale version).
+     *
+     * @param current the claim's latest verdict revision, or null
+     * @param signOffs every sign-off of the claim's verdicts, latest verdict first
+     * @param knownLevels every level of one scale version (e.g. {@link RatingScale#currentLevels}), or
+     *     empty: when the verdict's level belongs to that version, its worst and best ratingValue are
+     *     taken from these instead of being queried
+     */
+    public Panel panelFor(Claim claim, Verdict current, List<SignOff> signOffs, List<RatingLevel> knownLevels) {
         Verdict verdict = signOffs.isEmpty() ? current : signOffs.get(0).verdict;
         if (verdict == null) {
             return new Panel(null, false, List.of(), null);
         }
-        ClaimReview review = review(claim, verdict, signOffs);
+        ClaimReview review = review(claim, verdict, signOffs, knownLevels);
         PublisherSettings inForce = publisher();
         Panel panel = new Panel(review, !signOffs.isEmpty(), review.checklist(inForce), null);
         return panel.exportable() ? new Panel(review, true, panel.checks(), review.embedSnippet(inForce)) : panel;
     }
 
-    /** Every sign-off of the claim's verdicts, latest verdict first, with verdict and level loaded. */
-    private static List<SignOff> signOffs(Claim claim) {
-        return SignOff.find("select s from SignOff s join fetch s.verdict v join fetch v.level l join fetch l.scale"
+    /**
+     * Every sign-off of the claim's verdicts, latest verdict first, with verdict, level, scale and
+     * editor loaded (one SQL statement).
+     */
+    public static List<SignOff> signOffs(Claim claim) {
+        return SignOff.find("select s from SignOff s join fetch s.editor join fetch s.verdict v join fetch v.level l join fetch l.scale"
                 + " where v.claim = ?1 order by v.number desc", claim).list();
     }
 
-    private static ClaimReview review(Claim claim, Verdict verdict, List<SignOff> signOffs) {
+    private static ClaimReview review(Claim claim, Verdict verdict, List<SignOff> signOffs, List<RatingLevel> knownLevels) {
         RatingLevel level = verdict.level;
         Integer worst = null;
         Integer best = null;
         if (level.ratingValue != null) {
-            List<Integer> values = RatingLevel.<RatingLevel>list("scale = ?1 and ratingValue is not null", level.scale)
-                    .stream().map(l -> l.ratingValue).toList();
+            boolean known = !knownLevels.isEmpty() && knownLevels.get(0).scale.id.equals(level.scale.id);
+            List<RatingLevel> scaleLevels = known ? knownLevels
+                    : RatingLevel.<RatingLevel>list("scale = ?1 and ratingValue is not null", level.scale);
+            List<Integer> values = scaleLevels.stream().map(l -> l.ratingValue).filter(Objects::nonNull).toList();
             worst = values.stream().min(Integer::compare).orElse(null);
             best = values.stream().max(Integer::compare).orElse(null);
         }

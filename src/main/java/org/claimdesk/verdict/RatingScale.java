@@ -41,6 +41,17 @@ public class RatingScale extends PanacheEntity {
         return find("order by number desc").firstResult();
     }
 
+    /**
+     * The levels of the scale version in force, in order (scale levels first by ratingValue, then
+     * outcomes), each with its scale: {@code current().levels()} in one SQL statement instead of two.
+     *
+     * @return the levels, empty only when no scale exists
+     */
+    public static List<RatingLevel> currentLevels() {
+        return RatingLevel.list("select l from RatingLevel l join fetch l.scale s"
+                + " where s.number = (select max(r.number) from RatingScale r) order by l.position");
+    }
+
     /** The levels of this version, in order (scale levels first by ratingValue, then outcomes). */
     public List<RatingLevel> levels() {
         return RatingLevel.list("scale = ?1 order by position", this);

@@ -117,16 +117,38 @@ class CheckedBeforeTest {
 
         String page = bob.get("/claims/" + later).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Checked before"), "the section is on the page");
-        assertTrue(page.contains("href=\"/claims/" + original + "\""), "the earlier claim is listed");
-        assertTrue(page.contains(">Mostly true"), "with its verdict");
-        assertTrue(page.contains("Mark as duplicate of #" + original), "an editor can mark it a duplicate");
+        assertTrue(page.contains("hx-get=\"/claims/" + later + "/similar\"") && page.contains("hx-trigger=\"revealed\""),
+                "htmx loads the similar claims after the page");
+        assertTrue(page.contains("<a href=\"/claims/" + later + "/similar\">"), "without JavaScript a link opens them");
+        assertTrue(!page.contains("href=\"/claims/" + original + "\""), "the costly lookup is not part of the page");
+
+        String fragment = bob.request().header("HX-Request", "true").get("/claims/" + later + "/similar").then()
+                .statusCode(200).extract().asString();
+        assertTrue(!fragment.contains("<html"), "a fragment, not a page");
+        assertTrue(fragment.contains("id=\"similar-claims\""), "it replaces the placeholder");
+        assertTrue(fragment.contains("href=\"/claims/" + original + "\""), "the earlier claim is listed");
+        assertTrue(fragment.contains(">Mostly true"), "with its verdict");
+        assertTrue(fragment.contains("Mark as duplicate of #" + original), "an editor can mark it a duplicate");
+        assertTrue(!fragment.contains("href=\"/claims/" + later + "\""), "not the claim itself");
+
+        String withoutJavaScript = bob.get("/claims/" + later + "/similar").then().statusCode(200).extract().asString();
+        assertTrue(withoutJavaScript.contains("<html") && withoutJavaScript.contains("href=\"/claims/" + original + "\"")
+                && withoutJavaScript.contains("Mark as duplicate of #" + original), "the same list as a page");
+        String forReviewer = alice.request().header("HX-Request", "true").get("/claims/" + later + "/similar").then()
+                .statusCode(200).extract().asString();
+        assertTrue(forReviewer.contains("href=\"/claims/" + original + "\""), "a reviewer sees the list too");
+        assertTrue(!forReviewer.contains("Mark as duplicate"), "but only editors dismiss");
+        alice.get("/claims/999999999/similar").then().statusCode(404);
 
         bob.post("/claims/" + later, "/claims/" + later + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", original)
                 .then().statusCode(303);
         assertEquals(original, claim(later).duplicateOf.id);
         alice.get("/claims/" + later).then().statusCode(200)
                 .body(containsString("This claim duplicates"))
+                .body(containsString("href=\"/claims/" + original + "\""))
                 .body(containsString(">Mostly true"));
+        alice.request().header("HX-Request", "true").get("/claims/" + later + "/similar").then().statusCode(200)
+                .body(not(containsString("href=\"/claims/" + original + "\"")));
     }
 
     @Test

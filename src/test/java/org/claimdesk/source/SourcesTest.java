@@ -348,6 +348,29 @@ class SourcesTest {
         assertTrue(given().get("/claims/" + many).asString().contains("Sources (" + (60 - 60 / 4) + ")"));
     }
 
+    @Test
+    void theClaimPageLoadsItsSourcesOnceAndLeavesTheSimilarClaimsToItsOwnRequest() {
+        Long claimId = claimWithSources(4);
+        SourceTestData.awaitNoPendingSnapshots();
+        given().get("/claims/" + claimId).then().statusCode(200);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        String page = given().get("/claims/" + claimId).then().statusCode(200).extract().asString();
+
+        String sourcesQuery = "select s from Source s join fetch s.createdBy left join fetch s.retractedBy"
+                + " where s.claim = ?1 order by s.id";
+        assertEquals(1, statistics.getQueryStatistics(sourcesQuery).getExecutionCount(), "the sources are loaded once");
+        assertTrue(java.util.Arrays.stream(statistics.getQueries()).noneMatch(query -> query.contains("claim_word_count")),
+                "the similar-claims lookup is not part of the page: " + String.join("\n", statistics.getQueries()));
+        assertTrue(page.contains("hx-get=\"/claims/" + claimId + "/similar\""), "the page loads it afterwards");
+        assertTrue(page.contains("Sources (" + (4 - 4 / 4) + ")"), "every active source is shown");
+        statistics.clear();
+        given().header("HX-Request", "true").get("/claims/" + claimId + "/similar").then().statusCode(200);
+        assertTrue(java.util.Arrays.stream(statistics.getQueries()).anyMatch(query -> query.contains("claim_word_count")),
+                "the fragment runs the lookup (so its absence above is seen)");
+    }
+
     private long statementsFor(String path) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();

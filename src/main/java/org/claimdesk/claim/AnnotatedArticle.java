@@ -1,10 +1,9 @@
 package org.claimdesk.claim;
 
-import java.util.Collections;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
 
@@ -36,15 +35,11 @@ public record AnnotatedArticle(ArticleRevision revision, List<Claim> claims, Lis
      * were computed from. Revisions are immutable and the ranking depends on nothing but the text,
      * so an entry never goes stale and needs no invalidation, in one instance or many; keying by the
      * hash rather than the revision id keeps that true even if ids were ever reused. Bounded (least
-     * recently used out), so memory stays small however many articles the desk has.
+     * recently used out, Caffeine), so memory stays small however many articles the desk has; two
+     * views of the same new revision at once compute it once.
      */
-    private static final Map<String, List<CheckWorthiness.Suggestion>> RANKED = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<CheckWorthiness.Suggestion>> eldest) {
-                    return size() > CACHED_REVISIONS;
-                }
-            });
+    private static final Cache<String, List<CheckWorthiness.Suggestion>> RANKED = Caffeine.newBuilder()
+            .maximumSize(CACHED_REVISIONS).build();
 
     /**
      * Builds the page model with one query for the claims (assignees and revisions fetched with them).
@@ -69,12 +64,7 @@ public record AnnotatedArticle(ArticleRevision revision, List<Claim> claims, Lis
      * @return the unmodifiable ranking, best first
      */
     static List<CheckWorthiness.Suggestion> ranked(ArticleRevision revision) {
-        List<CheckWorthiness.Suggestion> cached = RANKED.get(revision.sha256);
-        if (cached == null) {
-            cached = List.copyOf(CheckWorthiness.suggest(revision.text));
-            RANKED.put(revision.sha256, cached);
-        }
-        return cached;
+        return RANKED.get(revision.sha256, hash -> List.copyOf(CheckWorthiness.suggest(revision.text)));
     }
 
     /** Claims whose anchor points into an older revision and found no place in this one. */

@@ -89,17 +89,9 @@ public class ClaimSearch {
      * are parsed in each language on the desk, read from {@code article_language_idx} one distinct
      * value at a time (a loose index scan), so the cost does not grow with the number of articles.
      */
-    private static final String RANKED = """
-            with recursive languages as (
-                (select a.language from article a order by a.language limit 1)
-                union all
-                select (select a.language from article a where a.language > l.language order by a.language limit 1)
-                  from languages l where l.language is not null
-            ),
-            query as (
-                select tsquery_or_agg(websearch_to_tsquery(config, :q)) as any_language
-                  from (select distinct text_search_config(language) as config from languages
-                         where language is not null) configs
+    private static final String RANKED = LANGUAGES + """
+            , query as (
+                select tsquery_or_agg(websearch_to_tsquery(config, :q)) as any_language from configs
             ),
             hits as (
                 select c.id as claim_id, ts_rank(c.search_vector, websearch_to_tsquery(text_search_config(c.search_language), :q)) as rank

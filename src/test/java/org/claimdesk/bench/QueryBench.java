@@ -162,20 +162,7 @@ public final class QueryBench {
                 }
             }
         }
-        double[] times = new double[Math.max(0, terms.size() - warmup)];
-        double[] server = new double[times.length];
-        for (int i = 0; i < terms.size(); i++) {
-            SearchQuery query = new SearchQuery(terms.get(i), null, null, null, null, null, null, null, null);
-            NativeStatement statement = ClaimSearch.pageStatement(query, null, 20);
-            long started = System.nanoTime();
-            run(connection, statement);
-            double ms = (System.nanoTime() - started) / 1e6;
-            double executed = explained(connection, statement);
-            if (i >= warmup) {
-                times[i - warmup] = ms;
-                server[i - warmup] = executed;
-            }
-        }
+        timeSearchPages(connection, terms, false, warmup, "fulltext", results);
         // how rare the terms are: claims matching each of the first 20, on average
         long matches = 0;
         int counted = Math.min(20, terms.size());
@@ -189,11 +176,6 @@ public final class QueryBench {
                 }
             }
         }
-        results.put("fulltext.queries", Integer.toString(times.length));
-        results.put("fulltext.p50_ms", format(percentile(server, 50)));
-        results.put("fulltext.p99_ms", format(percentile(server, 99)));
-        results.put("fulltext.client_p50_ms", format(percentile(times, 50)));
-        results.put("fulltext.client_p99_ms", format(percentile(times, 99)));
         results.put("fulltext.rare_term_mean_matching_claims", Long.toString(counted == 0 ? 0 : matches / counted));
     }
 
@@ -208,11 +190,21 @@ public final class QueryBench {
                 words.add(rows.getString(1));
             }
         }
-        double[] times = new double[Math.max(0, words.size() - warmup)];
+        timeSearchPages(connection, words, true, warmup, "fulltext_common", results);
+    }
+
+    /**
+     * Times the first search page (20 rows) for each text after the first {@code warmup}, and puts
+     * {@code <prefix>.queries}, {@code .p50_ms}, {@code .p99_ms}, {@code .client_p50_ms} and
+     * {@code .client_p99_ms} into the results.
+     */
+    private static void timeSearchPages(Connection connection, List<String> texts, boolean newestFirst, int warmup,
+            String prefix, Map<String, String> results) throws SQLException {
+        double[] times = new double[Math.max(0, texts.size() - warmup)];
         double[] server = new double[times.length];
-        for (int i = 0; i < words.size(); i++) {
-            SearchQuery query = new SearchQuery(words.get(i), null, null, null, null, null, null, null, null);
-            NativeStatement statement = ClaimSearch.pageStatement(query, null, 20, true);
+        for (int i = 0; i < texts.size(); i++) {
+            SearchQuery query = new SearchQuery(texts.get(i), null, null, null, null, null, null, null, null);
+            NativeStatement statement = ClaimSearch.pageStatement(query, null, 20, newestFirst);
             long started = System.nanoTime();
             run(connection, statement);
             double ms = (System.nanoTime() - started) / 1e6;
@@ -222,11 +214,11 @@ public final class QueryBench {
                 server[i - warmup] = executed;
             }
         }
-        results.put("fulltext_common.queries", Integer.toString(times.length));
-        results.put("fulltext_common.p50_ms", format(percentile(server, 50)));
-        results.put("fulltext_common.p99_ms", format(percentile(server, 99)));
-        results.put("fulltext_common.client_p50_ms", format(percentile(times, 50)));
-        results.put("fulltext_common.client_p99_ms", format(percentile(times, 99)));
+        results.put(prefix + ".queries", Integer.toString(times.length));
+        results.put(prefix + ".p50_ms", format(percentile(server, 50)));
+        results.put(prefix + ".p99_ms", format(percentile(server, 99)));
+        results.put(prefix + ".client_p50_ms", format(percentile(times, 50)));
+        results.put(prefix + ".client_p99_ms", format(percentile(times, 99)));
     }
 
     private static boolean verdicts(Map<String, String> results) {

@@ -90,6 +90,22 @@ class ExpiredFormsTest {
     }
 
     @Test
+    void anHtmxCommentWithAStaleTokenAsksHtmxToShowTheWholePage() {
+        Long claimId = Fixtures.seedClaim(Fixtures.seedRealArticle(), UNIFIL, "Four UNIFIL soldiers were injured in Shama");
+        String cookie = csrfCookie("/claims/" + claimId);
+
+        Response refused = comment(alice.request().cookie("claimdesk-csrf", cookie).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", otherToken()), otherToken(), claimId).post("/comments");
+
+        assertEquals(400, refused.statusCode());
+        assertEquals("body", refused.header("HX-Retarget"), "not the comment section, which would get a whole page inside it");
+        assertEquals("innerHTML", refused.header("HX-Reswap"));
+        Element form = Jsoup.parse(refused.asString()).selectFirst("form[action=/comments]");
+        assertEquals(COMMENT, value(form.selectFirst("textarea[name=body]")));
+        assertEquals(0, comments(claimId));
+    }
+
+    @Test
     void aFormSentFromAnotherSiteGetsThePageWithoutItsTextOrAForm() {
         Long claimId = Fixtures.seedClaim(Fixtures.seedRealArticle(), UNIFIL, "Four UNIFIL soldiers were injured in Shama");
         String cookie = csrfCookie("/claims/" + claimId);

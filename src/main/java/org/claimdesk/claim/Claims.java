@@ -90,19 +90,14 @@ public class Claims extends Controller {
     @Path("/new")
     public Response newClaim(@RestQuery("article") String articleId, @RestQuery("start") String startParam,
             @RestQuery("end") String endParam, @RestQuery String quote, @RestQuery String prefix, @RestQuery String suffix) {
+        boolean byQuote = quote != null && (!quote.isBlank() || (FormValues.trimmed(startParam) == null
+                && FormValues.trimmed(endParam) == null));
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         Long id = QueryParameters.wholeLong("article", articleId, 1, Long.MAX_VALUE, problems);
-        if (FormValues.trimmed(articleId) == null) {
-            problems.put("article", "The link does not say which article (article is missing).");
-        }
-        Integer start = QueryParameters.whole("start", startParam, 0, Integer.MAX_VALUE, problems);
-        Integer end = QueryParameters.whole("end", endParam, 0, Integer.MAX_VALUE, problems);
-        boolean byQuote = quote != null && (!quote.isBlank() || (startParam == null && endParam == null));
-        if (!byQuote && problems.isEmpty() && (start == null || end == null)) {
-            problems.put("selection", "Select the words of the claim in the article text first (the link has no "
-                    + (start == null && end == null ? "start and end" : start == null ? "start" : "end") + ").");
-        }
-        if (!problems.isEmpty() && !(byQuote && problems.keySet().stream().allMatch(p -> p.equals("start") || p.equals("end")))) {
+        Integer start = byQuote ? null : QueryParameters.whole("start", startParam, 0, Integer.MAX_VALUE, problems);
+        Integer end = byQuote ? null : QueryParameters.whole("end", endParam, 0, Integer.MAX_VALUE, problems);
+        addMissing(problems, articleId, byQuote, startParam, endParam);
+        if (!problems.isEmpty()) {
             return ErrorPages.page(400, "This link cannot open a new claim: " + QueryParameters.summary(problems));
         }
         Article article = id == null ? null : Article.findById(id);
@@ -393,6 +388,19 @@ public class Claims extends Controller {
     private boolean addProblems(Map<String, String> problems) {
         problems.forEach(validation::addError);
         return !problems.isEmpty();
+    }
+
+    /** Records what a new-claim link lacks: the article, or (without a quote) the selection's start and end. */
+    private static void addMissing(Map<String, String> problems, String articleId, boolean byQuote, String start, String end) {
+        if (FormValues.trimmed(articleId) == null) {
+            problems.put("article", "The link does not say which article (article is missing).");
+        }
+        boolean noStart = FormValues.trimmed(start) == null;
+        boolean noEnd = FormValues.trimmed(end) == null;
+        if (!byQuote && (noStart || noEnd)) {
+            problems.put("selection", "Select the words of the claim in the article text first (the link has no "
+                    + (noStart && noEnd ? "start and end" : noStart ? "start" : "end") + ").");
+        }
     }
 
     private static int orMinusOne(Integer value) {

@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.account.Role;
@@ -24,6 +26,7 @@ import org.claimdesk.claim.AnnotatedArticle;
 import org.claimdesk.fetch.Fetcher;
 import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
+import org.claimdesk.web.QueryParameters;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,14 +68,20 @@ public class Articles extends HxController {
 
     /**
      * The article list, newest first, filtered by status and by words in the title or outlet.
-     * Search words over {@value #MAX_QUERY} characters or with control characters answer 400. The
+     * Search words over {@value #MAX_QUERY} characters or with control characters, a status that is
+     * not an {@link ArticleStatus} name, or a page that is not a whole number answer 400 with the
+     * list's form and a message naming the parameter. The
      * filter form's htmx requests get only the {@code results} fragment; everyone else (and htmx
      * restoring a page from history) gets the whole page.
      */
     @GET
     @Path("")
-    public Response index(@RestQuery ArticleStatus status, @RestQuery String q, @RestQuery Integer page) {
-        int pageIndex = page == null || page < 0 ? 0 : page;
+    public Response index(@RestQuery("status") String statusParam, @RestQuery String q, @RestQuery("page") String pageParam) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        ArticleStatus status = QueryParameters.choice("status", statusParam, ArticleStatus.class, problems);
+        Integer page = QueryParameters.whole("page", pageParam, 0, Integer.MAX_VALUE, problems);
+        problems.forEach(validation::addError);
+        int pageIndex = page == null ? 0 : page;
         String query = FormValues.trimmed(q);
         refuseIf("q", FormValues.lineProblem(query, "search", MAX_QUERY));
         List<Article> rows = validation.hasErrors() ? List.of() : Article.findForList(status, query, pageIndex, PAGE_SIZE + 1);

@@ -38,7 +38,8 @@ public record AuditLogFilter(String person, LocalDate from, LocalDate to, String
     public static AuditLogFilter parse(String person, String from, String to, String kind, String article, Set<String> kinds) {
         String who = blankToNull(person);
         if (who != null && !who.equals(SYSTEM) && !who.matches("\\d{1,18}")) {
-            throw new IllegalArgumentException("Choose a person from the list.");
+            throw new IllegalArgumentException("Choose a person from the list: person must be an account number or "
+                    + "\"system\" (the link has \"" + shortened(who) + "\").");
         }
         LocalDate first = day(from, "From");
         LocalDate last = day(to, "To");
@@ -47,11 +48,13 @@ public record AuditLogFilter(String person, LocalDate from, LocalDate to, String
         }
         String what = blankToNull(kind);
         if (what != null && !kinds.contains(what)) {
-            throw new IllegalArgumentException("Choose a kind of object from the list.");
+            throw new IllegalArgumentException("Choose a kind of object from the list: kind must be one of "
+                    + String.join(", ", new java.util.TreeSet<>(kinds)) + " (the link has \"" + shortened(what) + "\").");
         }
         String articleId = blankToNull(article);
         if (articleId != null && !articleId.matches("\\d{1,18}")) {
-            throw new IllegalArgumentException("An article is given by its number, e.g. 51.");
+            throw new IllegalArgumentException("An article is given by its number, e.g. 51 (the link has article \""
+                    + shortened(articleId) + "\").");
         }
         return new AuditLogFilter(who, first, last, what, articleId == null ? null : Long.valueOf(articleId));
     }
@@ -104,11 +107,19 @@ public record AuditLogFilter(String person, LocalDate from, LocalDate to, String
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + label + "\" must be a day such as 2024-11-22.");
+            throw new IllegalArgumentException("\"" + label + "\" must be a day such as 2024-11-22 (the link has "
+                    + label.toLowerCase(java.util.Locale.ROOT) + " \"" + shortened(text) + "\").");
         }
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A sent value as a message repeats it: at most 40 characters, control characters as spaces. */
+    private static String shortened(String value) {
+        String shown = value.codePoints().limit(40).map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.length() < value.length() ? shown + "…" : shown;
     }
 }

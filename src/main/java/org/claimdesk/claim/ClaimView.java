@@ -11,6 +11,7 @@ import org.claimdesk.search.ClaimMatch;
 import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
+import org.claimdesk.verdict.SendBackDraft;
 import org.claimdesk.verdict.SignOff;
 import org.claimdesk.verdict.SourceSet;
 import org.claimdesk.verdict.Verdict;
@@ -29,12 +30,13 @@ import org.claimdesk.verdict.VerdictState;
  *     "Checked before" section are loaded after the page ({@code /claims/{id}/similar})
  * @param claimReview the ClaimReview export: readiness checklist and embed snippet
  * @param comment the comment form: empty, or a refused comment kept with its problem
+ * @param sendBack the send-back form: empty, or a refused reason kept with its problem
  */
 public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List<Source> sources,
         List<Verdict> verdicts, SignOff signOff, List<RatingLevel> levels, VerdictForm verdictForm,
         String verdictError, List<Comment> comments, List<Account> people, String sourceSet, Account viewer,
         boolean editor, ClaimSources claimSources, SourceForm newSource, ClaimMatch original,
-        ClaimReviews.Panel claimReview, CommentDraft comment, DismissalDraft dismissal) {
+        ClaimReviews.Panel claimReview, CommentDraft comment, DismissalDraft dismissal, SendBackDraft sendBack) {
 
     /** The page for a claim as it is, with empty forms. */
     public static ClaimView of(Claim claim, CurrentAccount currentAccount) {
@@ -57,19 +59,25 @@ public record ClaimView(Claim claim, ClaimForm form, List<String> warnings, List
                 editor ? Account.list("order by displayName, id") : List.of(), SourceSet.of(sources),
                 currentAccount.get(), editor, ClaimSources.of(claim, sources), SourceForm.empty(), CheckedBefore.originalOf(claim),
                 ClaimReviews.get().panelFor(claim, current, signOffs, levels), CommentDraft.EMPTY,
-                DismissalDraft.EMPTY);
+                DismissalDraft.EMPTY, SendBackDraft.EMPTY);
     }
 
     /** The same page with the comment form showing a refused comment. */
     public ClaimView withComment(CommentDraft refused) {
         return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
-                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, refused, dismissal);
+                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, refused, dismissal, sendBack);
     }
 
     /** The same page with the dismiss form open, showing a refused dismissal. */
     public ClaimView withDismissal(DismissalDraft refused) {
         return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
-                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, comment, refused);
+                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, comment, refused, sendBack);
+    }
+
+    /** The same page with the send-back form showing a refused reason. */
+    public ClaimView withSendBack(SendBackDraft refused) {
+        return new ClaimView(claim, form, warnings, sources, verdicts, signOff, levels, verdictForm, verdictError, comments,
+                people, sourceSet, viewer, editor, claimSources, newSource, original, claimReview, comment, dismissal, refused);
     }
 
     /** The latest verdict revision, or null. */

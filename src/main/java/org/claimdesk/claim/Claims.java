@@ -32,6 +32,7 @@ import org.claimdesk.verdict.ClaimReviews;
 import org.claimdesk.web.ErrorPages;
 import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
+import org.claimdesk.web.QueryParameters;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -89,27 +90,39 @@ public class Claims extends Controller {
     /**
      * The new-claim form for a span of the current revision: either {@code start}/{@code end} code
      * point offsets, or a {@code quote} (with optional {@code prefix}/{@code suffix} text around it)
-     * that the server finds in the text. Answers 400 with a message when the span is not usable.
+     * that the server finds in the text. A blank quote next to offsets is ignored. Answers 400 with
+     * a message that names the parameter when one is not a number (or out of range) or the span is
+     * not usable; 404 when there is no such article.
      */
     @GET
     @Path("/new")
-    public Response newClaim(@RestQuery("article") Long id, @RestQuery Integer start, @RestQuery Integer end,
-            @RestQuery String quote, @RestQuery String prefix, @RestQuery String suffix) {
+    public Response newClaim(@RestQuery("article") String articleId, @RestQuery("start") String startParam,
+            @RestQuery("end") String endParam, @RestQuery String quote, @RestQuery String prefix, @RestQuery String suffix) {
+        boolean byQuote = quote != null && (!quote.isBlank() || (FormValues.trimmed(startParam) == null
+                && FormValues.trimmed(endParam) == null));
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Long id = QueryParameters.wholeLong("article", articleId, 1, Long.MAX_VALUE, problems);
+        Integer start = byQuote ? null : QueryParameters.whole("start", startParam, 0, Integer.MAX_VALUE, problems);
+        Integer end = byQuote ? null : QueryParameters.whole("end", endParam, 0, Integer.MAX_VALUE, problems);
+        addMissing(problems, articleId, byQuote, startParam, endParam);
+        if (!problems.isEmpty()) {
+            return ErrorPages.page(400, "This link cannot open a new claim: " + QueryParameters.summary(problems));
+        }
         Article article = id == null ? null : Article.findById(id);
         notFoundIfNull(article);
         ArticleRevision revision = article.currentRevision;
         TextAnchor anchor;
         try {
-            anchor = quote != null ? Anchoring.locate(revision.text, quote, prefix, suffix)
-                    : TextAnchor.fromPosition(revision.text, orMinusOne(start), orMinusOne(end));
+            anchor = byQuote ? Anchoring.locate(revision.text, quote, prefix, suffix)
+                    : TextAnchor.fromPosition(revision.text, start, end);
         } catch (AmbiguousQuoteException e) {
             validation.addError("quote", "These words occur " + e.occurrences() + " times in the article. "
                     + "Add a few words from just before or after them to say which one you mean.");
             return Response.status(400).entity(Templates.quote(article, quote, prefix, suffix)).build();
         } catch (AnchorException e) {
-            String field = quote != null ? "quote" : "selection";
+            String field = byQuote ? "quote" : "selection";
             validation.addError(field, e.getMessage());
-            return quote != null ? Response.status(400).entity(Templates.quote(article, quote, prefix, suffix)).build()
+            return byQuote ? Response.status(400).entity(Templates.quote(article, quote, prefix, suffix)).build()
                     : ErrorPages.page(400, "The selection cannot become a claim: " + e.getMessage());
         }
         ClaimForm form = ClaimForm.proposed(anchor.exact(), article.publishedDate, article.url);
@@ -219,13 +232,19 @@ public class Claims extends Controller {
      * The claim's History tab: every change to the claim and to what is attached to it, newest
      * first, {@value ClaimTimeline#PAGE_SIZE} revisions a page.
      *
-     * @param before show revisions older than this revision id (the "Older changes" link), or null for the newest
+     * @param beforeParam show revisions older than this revision id (the "Older changes" link), or null for the
+     *     newest; anything but a positive whole number answers 400
      */
     @GET
     @Path("/{id}/history")
-    public TemplateInstance history(@RestPath Long id, @RestQuery Long before) {
+    public Response history(@RestPath Long id, @RestQuery("before") String beforeParam) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Long before = QueryParameters.wholeLong("before", beforeParam, 1, Long.MAX_VALUE, problems);
+        if (!problems.isEmpty()) {
+            return ErrorPages.page(400, "This page link is broken: " + QueryParameters.summary(problems));
+        }
         Claim claim = findClaim(id);
-        return Templates.history(claim, timeline.page(claim.id, before));
+        return Response.ok(Templates.history(claim, timeline.page(claim.id, before))).build();
     }
 
     /** The claim page, read-only, as it was right after the given revision (404 when the claim did not exist yet). */
@@ -396,6 +415,19 @@ public class Claims extends Controller {
     private boolean addProblems(Map<String, String> problems) {
         problems.forEach(validation::addError);
         return !problems.isEmpty();
+    }
+
+    /** Records what a new-claim link lacks: the article, or (without a quote) the selection's start and end. */
+    private static void addMissing(Map<String, String> problems, String articleId, boolean byQuote, String start, String end) {
+        if (FormValues.trimmed(articleId) == null) {
+            problems.put("article", "The link does not say which article (article is missing).");
+        }
+        boolean noStart = FormValues.trimmed(start) == null;
+        boolean noEnd = FormValues.trimmed(end) == null;
+        if (!byQuote && (noStart || noEnd)) {
+            problems.put("selection", "Select the words of the claim in the article text first (the link has no "
+                    + (noStart && noEnd ? "start and end" : noStart ? "start" : "end") + ").");
+        }
     }
 
     private static int orMinusOne(Integer value) {

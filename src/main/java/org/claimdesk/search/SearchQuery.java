@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.claimdesk.claim.ClaimStatus;
 import org.claimdesk.web.FormValues;
+import org.claimdesk.web.QueryParameters;
 
 /**
  * What a person searches for: words in PostgreSQL's web search syntax ({@code "exact phrase"},
@@ -63,14 +64,7 @@ public record SearchQuery(String text, ClaimStatus status, String rating, String
             problems.put("q", "The search is longer than " + MAX_TEXT + " characters; use fewer words.");
             text = null;
         }
-        ClaimStatus claimStatus = null;
-        if (FormValues.trimmed(status) != null) {
-            try {
-                claimStatus = ClaimStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.put("status", "Choose a status from the list.");
-            }
-        }
+        ClaimStatus claimStatus = QueryParameters.choice("status", status, ClaimStatus.class, problems);
         LocalDate fromDate = date(from, "from", problems);
         LocalDate toDate = date(to, "to", problems);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -141,27 +135,14 @@ public record SearchQuery(String text, ClaimStatus status, String rating, String
     }
 
     private static Long id(String value, String name, Map<String, String> problems) {
-        String trimmed = FormValues.trimmed(value);
-        if (trimmed == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(trimmed);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.put(name, "Choose a value from the list.");
-        return null;
+        return QueryParameters.wholeLong(name, value, 1, Long.MAX_VALUE, problems);
     }
 
     private static LocalDate date(String value, String name, Map<String, String> problems) {
         try {
             return FormValues.isoDate(value);
         } catch (DateTimeParseException e) {
-            problems.put(name, "Dates look like 2024-11-22 (year-month-day).");
+            problems.put(name, name + " must be a date such as 2024-11-22 (year-month-day).");
             return null;
         }
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimdesk.account.CurrentAccount;
@@ -24,6 +25,7 @@ import org.claimdesk.claim.Claims;
 import org.claimdesk.web.ErrorPages;
 import org.claimdesk.web.FormSubmissions;
 import org.claimdesk.web.FormValues;
+import org.claimdesk.web.QueryParameters;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -68,13 +70,24 @@ public class Sources extends HxController {
         static native TemplateInstance snapshotText(Source source, SourceSnapshot snapshot, List<String> paragraphs);
     }
 
-    /** The full add-source form for a claim ({@code ?claim=ID}); 404 for an unknown claim. */
+    /**
+     * The full add-source form for a claim ({@code ?claim=ID}); 400 naming the parameter when it is
+     * missing or not a claim number, 404 for an unknown claim.
+     */
     @GET
     @Path("/new")
-    public TemplateInstance newSource(@RestQuery("claim") Long claimId) {
-        Claim claim = claimId == null ? null : Claim.findForPage(claimId, LockModeType.NONE);
+    public Response newSource(@RestQuery("claim") String claimParam) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Long claimId = QueryParameters.wholeLong("claim", claimParam, 1, Long.MAX_VALUE, problems);
+        if (claimId == null && problems.isEmpty()) {
+            problems.put("claim", "The link does not say which claim (claim is missing).");
+        }
+        if (!problems.isEmpty()) {
+            return ErrorPages.page(400, "This link cannot open the add-source form: " + QueryParameters.summary(problems));
+        }
+        Claim claim = Claim.findForPage(claimId, LockModeType.NONE);
         notFoundIfNull(claim);
-        return Templates.newSource(claim, SourceForm.empty(), null);
+        return Response.ok(Templates.newSource(claim, SourceForm.empty(), null)).build();
     }
 
     /**

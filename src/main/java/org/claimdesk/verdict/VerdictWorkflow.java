@@ -165,7 +165,7 @@ public class VerdictWorkflow {
     public Verdict sendBack(Long verdictId, String reason, Account editor) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new WorkflowException(Kind.INVALID, "Say why the verdict goes back: the reason is required.");
+            throw new WorkflowException(Kind.INVALID, "A reason is required: say what the author should change before the verdict can be signed off.");
         }
         Verdict verdict = Verdict.findById(verdictId);
         if (verdict == null) {

@@ -18,6 +18,7 @@ import org.claimdesk.claim.Claims;
 import org.claimdesk.claim.WorkflowException;
 import org.claimdesk.web.ErrorPages;
 import org.claimdesk.web.FormSubmissions;
+import org.claimdesk.web.FormValues;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -81,19 +82,40 @@ public class Verdicts extends Controller {
         return seeOther(Router.getURI(Claims::show, claimId));
     }
 
-    /** Sends the verdict back to its author with a required reason. */
+    /**
+     * Sends the verdict back to its author with a required reason. A missing (blank) reason, or one
+     * with characters that cannot be stored, answers 400 with the claim page, the message next to
+     * the reason field and the typed reason kept.
+     */
     @POST
     @Path("/{id}/send-back")
     @RolesAllowed(Role.EDITOR_NAME)
     public Response sendBack(@RestPath Long id, @RestForm String reason) {
-        Long claimId = QuarkusTransaction.requiringNew().call(() -> workflow.sendBack(id, reason, currentAccount.get()).claim.id);
+        String problem = FormValues.unstorableProblem(reason, "The reason");
+        Long claimId;
+        try {
+            if (problem != null) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, problem);
+            }
+            claimId = QuarkusTransaction.requiringNew().call(() -> workflow.sendBack(id, reason, currentAccount.get()).claim.id);
+        } catch (WorkflowException e) {
+            if (e.kind != WorkflowException.Kind.INVALID) {
+                throw e;
+            }
+            Verdict verdict = Verdict.findById(id);
+            notFoundIfNull(verdict);
+            return Response.status(400).entity(Claims.page(claimPage(verdict.claim.id, null, null)
+                    .withSendBack(new SendBackDraft(reason, e.getMessage())))).build();
+        }
         flash("message", "Verdict sent back to its author.");
         return seeOther(Router.getURI(Claims::show, claimId));
     }
 
+    /** The claim page with the verdict form as typed; an empty verdict form when {@code typed} is null. */
     private ClaimView claimPage(Long claimId, VerdictForm typed, String error) {
         Claim claim = claimId == null ? null : Claim.findForPage(claimId, jakarta.persistence.LockModeType.NONE);
         notFoundIfNull(claim);
-        return ClaimView.of(claim, ClaimForm.of(claim), typed, error, currentAccount);
+        return ClaimView.of(claim, ClaimForm.of(claim), typed == null ? VerdictForm.startingFrom(claim.claimReviewed) : typed,
+                error, currentAccount);
     }
 }

@@ -45,6 +45,9 @@ public class ErrorPages {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ExpiredForms expiredForms;
+
     @CheckedTemplate(basePath = "errors")
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String errorId);
@@ -86,13 +89,15 @@ public class ErrorPages {
     }
 
     /**
-     * Gives bare error responses (no body), such as a refused CSRF token or a wrong method, the
-     * same error page as exceptions get.
+     * Gives bare error responses (no body), such as a wrong method, the same error page as
+     * exceptions get; a refused CSRF token gets the page of {@link ExpiredForms}.
      */
     @ServerResponseFilter
-    public void pageForBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
+    public void pageForBareErrors(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         int status = response.getStatus();
-        if (status >= 400 && !response.hasEntity() && Problem.isApiPath(request.getUriInfo().getPath())) {
+        if (status == 400 && !response.hasEntity() && expiredForms.isRefusedToken(request, routing)) {
+            response.setEntity(expiredForms.page(request, routing), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        } else if (status >= 400 && !response.hasEntity() && Problem.isApiPath(request.getUriInfo().getPath())) {
             response.setEntity(Problem.of(status, defaultMessage(status), request.getUriInfo().getPath()).toJson(), null,
                     MediaType.valueOf(Problem.MEDIA_TYPE));
         } else if (status >= 400 && !response.hasEntity() && !"HEAD".equals(request.getMethod())) {

@@ -162,7 +162,7 @@ class SearchTest {
         assertEquals(List.of(), claimIdsOn(search("article", article, "from", "2024-11-01").asString()));
         search("article", article, "from", "2024-11-01", "to", "2024-10-01").then().statusCode(400)
                 .body(containsString("end date is before the start date"));
-        search("status", "NOPE").then().statusCode(400).body(containsString("Choose a status"));
+        search("status", "NOPE").then().statusCode(400).body(containsString("status must be one of OPEN, IN_PROGRESS"));
     }
 
     @Test

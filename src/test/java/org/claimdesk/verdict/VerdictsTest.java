@@ -237,6 +237,32 @@ class VerdictsTest {
     }
 
     @Test
+    void aBlankSendBackReasonShowsTheClaimPageWithTheMessageAtTheFieldAndTheTypingKept() {
+        Long claimId = carltonClaimWithSource();
+        propose(alice, claimId, "True", EXPLANATION);
+        Long verdictId = currentVerdict(claimId).id;
+
+        Response blank = bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason", "  \n  ");
+        assertEquals(400, blank.statusCode());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(blank.asString());
+        assertTrue(page.selectFirst("h1").text().startsWith("Claim #" + claimId), "the claim page, not an error page");
+        org.jsoup.nodes.Element reason = page.selectFirst("textarea#send-back-reason");
+        assertEquals("true", reason.attr("aria-invalid"));
+        assertTrue(page.selectFirst("#send-back-reason-error").text().contains("A reason is required"),
+                page.selectFirst("#send-back-reason-error").text());
+        assertEquals(ClaimStatus.AWAITING_SIGN_OFF, claim(claimId).status);
+
+        Response unstorable = bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason",
+                "Cite the plaque\u0000 wording");
+        assertEquals(400, unstorable.statusCode());
+        org.jsoup.nodes.Document again = org.jsoup.Jsoup.parse(unstorable.asString());
+        assertTrue(again.selectFirst("textarea#send-back-reason").wholeText().contains("Cite the plaque"), "the typed reason is kept");
+        assertTrue(again.selectFirst("#send-back-reason-error").text().contains("cannot be saved"));
+        assertEquals(ClaimStatus.AWAITING_SIGN_OFF, claim(claimId).status);
+        assertEquals(VerdictState.PROPOSED, currentVerdict(claimId).state);
+    }
+
+    @Test
     void aCorrectionNeedsANoteKeepsTheOldVerdictVisibleAndNeedsANewSignOff() {
         Long claimId = carltonClaimWithSource();
         propose(alice, claimId, "True", EXPLANATION);

@@ -1,0 +1,257 @@
+package org.claimdesk.web;
+
+import io.quarkus.csrf.reactive.runtime.CsrfTokenUtils;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.claimdesk.account.CurrentAccount;
+import org.claimdesk.api.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+
+/**
+ * The page for a form whose CSRF token was refused: the page was open so long that its token
+ * expired, the browser dropped the CSRF cookie, or another tab replaced it. quarkus-rest-csrf
+ * answers such a POST with a bare 400 before any controller runs, so nothing is saved. This class
+ * turns that answer into a 400 page that says what happened and shows everything typed into the
+ * form's text fields in a new form with a fresh token, so the person can send it again (or copy
+ * it). Other fields (ids, versions, the idempotency key) are kept in hidden inputs, so the second
+ * submission is checked exactly like the first would have been; uploaded files cannot be kept
+ * and must be chosen again.
+ *
+ * <p>The typed text is shown back only to a signed-in person and only for a request from our own
+ * pages (no foreign {@code Origin}, no {@code Sec-Fetch-Site: cross-site}); a forged cross-site
+ * form gets the page without its text and without a form.
+ */
+@ApplicationScoped
+public class ExpiredForms {
+
+    /** Routing context key quarkus-rest-csrf sets once a token was accepted. */
+    static final String TOKEN_VERIFIED = "csrf_token_verified";
+
+    /** Routing context key quarkus-rest-csrf (and {@code {inject:csrf.token}}) reads the token from. */
+    static final String TOKEN = "csrf_token";
+
+    static final String TITLE = "This form has expired";
+
+    static final String MESSAGE = "Nothing was saved: the form's security token was not accepted. The form may have "
+            + "expired because the page was open for a long time, or you signed in again or opened Claimdesk in another "
+            + "tab in the meantime.";
+
+    /** Form fields a person types prose into, with the label the page gives them. */
+    private static final Map<String, String> TEXT_FIELDS = Map.ofEntries(
+            Map.entry("body", "Your comment"),
+            Map.entry("reason", "Reason"),
+            Map.entry("note", "Note"),
+            Map.entry("text", "Article text"),
+            Map.entry("ratingExplanation", "Rating explanation"),
+            Map.entry("claimReviewed", "Claim reviewed"),
+            Map.entry("correctionNote", "Correction note"),
+            Map.entry("excerpt", "Quoted excerpt"),
+            Map.entry("description", "Description"),
+            Map.entry("title", "Title"),
+            Map.entry("claimantName", "Claimant"),
+            Map.entry("byline", "Byline"),
+            Map.entry("quote", "Quote"),
+            Map.entry("tags", "Tags"));
+
+    /** Fields whose values are prose even though they are short; shown as text areas. */
+    private static final Set<String> MULTILINE = Set.of("body", "reason", "note", "text", "ratingExplanation",
+            "claimReviewed", "correctionNote", "excerpt", "description", "quote");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
+    String tokenField;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+    String cookieName;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-path", defaultValue = "/")
+    String cookiePath;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-domain")
+    Optional<String> cookieDomain;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-max-age", defaultValue = "2H")
+    Duration cookieMaxAge;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-http-only", defaultValue = "true")
+    boolean cookieHttpOnly;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-force-secure", defaultValue = "false")
+    boolean cookieForceSecure;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
+    int tokenSize;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
+    Optional<String> tokenSignatureKey;
+
+    @Inject
+    CurrentAccount currentAccount;
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance expiredForm(String title, String message, Resubmit resubmit);
+    }
+
+    /**
+     * A new form carrying what the refused one sent.
+     *
+     * @param action the path (and query) the refused form was sent to
+     * @param multipart true when it was sent as {@code multipart/form-data}
+     * @param tokenField the CSRF form field name
+     * @param token the fresh CSRF token (matches the CSRF cookie of this response)
+     * @param shown text fields, shown for editing
+     * @param hidden the other fields, sent again unchanged
+     * @param files names of file fields whose files must be chosen again (they cannot be kept)
+     */
+    public record Resubmit(String action, boolean multipart, String tokenField, String token, List<Field> shown,
+            List<Field> hidden, List<String> files) {
+    }
+
+    /**
+     * One form field and its value as sent.
+     *
+     * @param name the field name
+     * @param label what the page calls it
+     * @param value the value as sent
+     * @param multiline true to show it in a text area
+     */
+    public record Field(String name, String label, String value, boolean multiline) {
+    }
+
+    /**
+     * True when a bare 400 answer to this request is quarkus-rest-csrf refusing its token: a page
+     * request that changes something, whose token was not accepted.
+     */
+    boolean isRefusedToken(ContainerRequestContext request, RoutingContext routing) {
+        return routing != null && routing.get(TOKEN_VERIFIED) == null
+                && Set.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod())
+                && !Problem.isApiPath(request.getUriInfo().getPath());
+    }
+
+    /**
+     * The 400 page for a refused token, with the sent form to send again when the request came from
+     * our own pages and a person is signed in; sets the CSRF cookie when the browser has no usable one.
+     */
+    TemplateInstance page(ContainerRequestContext request, RoutingContext routing) {
+        FormData form = formData();
+        if (form == null || !currentAccount.isSignedIn() || !fromOurPages(routing)) {
+            return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
+        }
+        String token = freshToken(routing);
+        URI uri = request.getUriInfo().getRequestUri();
+        String action = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        boolean multipart = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+        List<Field> shown = new ArrayList<>();
+        List<Field> hidden = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (String name : form) {
+            if (name.equals(tokenField)) {
+                continue;
+            }
+            for (FormValue value : form.get(name)) {
+                if (value.isFileItem()) {
+                    if (value.getFileName() != null && !value.getFileName().isBlank()) {
+                        files.add(value.getFileName());
+                    }
+                } else if (isTyped(name, value.getValue())) {
+                    shown.add(new Field(name, TEXT_FIELDS.getOrDefault(name, name), value.getValue(),
+                            MULTILINE.contains(name) || value.getValue().contains("\n")));
+                } else {
+                    hidden.add(new Field(name, name, value.getValue(), false));
+                }
+            }
+        }
+        if (request.getHeaderString("HX-Request") != null) {
+            // htmx would put the page into the part of the page it meant to update; show it whole.
+            routing.response().putHeader("HX-Retarget", "body").putHeader("HX-Reswap", "innerHTML");
+        }
+        return Templates.expiredForm(TITLE, MESSAGE + (shown.isEmpty() ? " Send the form again below."
+                : " What you typed is below: check it and send it again."),
+                new Resubmit(action, multipart, tokenField, token, shown, hidden, files));
+    }
+
+    /** True for a value a person typed: a known text field, or any value with spaces or line breaks. */
+    private static boolean isTyped(String name, String value) {
+        return value != null && !value.isEmpty()
+                && (TEXT_FIELDS.containsKey(name) || value.chars().anyMatch(Character::isWhitespace));
+    }
+
+    /**
+     * The token for the new form: the browser's CSRF cookie when it holds a usable token (the form
+     * was older than the cookie), otherwise a new random token whose cookie this response sets.
+     * Also makes it the request's token, so the layout's htmx header carries it too.
+     */
+    private String freshToken(RoutingContext routing) {
+        Cookie cookie = routing.request().getCookie(cookieName);
+        String token = tokenSignatureKey.isEmpty() && cookie != null && isWellFormed(cookie.getValue()) ? cookie.getValue() : null;
+        if (token == null) {
+            byte[] bytes = new byte[tokenSize];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String value = tokenSignatureKey.isPresent() ? CsrfTokenUtils.signCsrfToken(bytes, tokenSignatureKey.get()) : token;
+            Cookie fresh = Cookie.cookie(cookieName, value).setPath(cookiePath).setHttpOnly(cookieHttpOnly)
+                    .setSecure(cookieForceSecure || routing.request().isSSL()).setMaxAge(cookieMaxAge.toSeconds());
+            cookieDomain.ifPresent(fresh::setDomain);
+            routing.response().addCookie(fresh);
+        }
+        routing.put(TOKEN, token);
+        return token;
+    }
+
+    private boolean isWellFormed(String token) {
+        try {
+            return token != null && Base64.getUrlDecoder().decode(token).length == tokenSize;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * False for a request another site's page sent: its {@code Origin} names another host, or the
+     * browser says {@code Sec-Fetch-Site: cross-site}.
+     */
+    private static boolean fromOurPages(RoutingContext routing) {
+        String fetchSite = routing.request().getHeader("Sec-Fetch-Site");
+        if ("cross-site".equalsIgnoreCase(fetchSite)) {
+            return false;
+        }
+        String origin = routing.request().getHeader("Origin");
+        if (origin == null || origin.isBlank()) {
+            return true;
+        }
+        try {
+            URI sent = URI.create(origin.strip());
+            String host = routing.request().getHeader("Host");
+            return host != null && host.equalsIgnoreCase(sent.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The form the current request sent, as the CSRF filter read it; null when there is none. */
+    private static FormData formData() {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        return current == null ? null : current.getFormData();
+    }
+}

@@ -17,6 +17,8 @@
 # user ids), adds the Fortunes table (src/bench/fortunes.sql), measures the database side
 # (org.claimdesk.bench.QueryBench), then runs org.claimdesk.bench.HttpBench: app
 # startup next to the minimal app's, code-flow sign-in, wrk over every scenario (src/bench/wrk/), report.
+# Both apps run as production runs Claimdesk: `java @docker/jvm.options ... -jar quarkus-run.jar` in the
+# jar's directory (heap limit, GC, and the AppCDS archive each build writes next to its jar).
 # Output goes to target/bench/ (logs, report.md or smoke-report.md); full runs append to docs/benchmarks.md.
 #
 # Ports (environment): BENCH_PG_PORT (55432), BENCH_APP_PORT (8096), BENCH_KEYCLOAK_PORT (8197),
@@ -163,7 +165,8 @@ if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ]; then 
 set +e
 java -cp "$classpath" org.claimdesk.bench.HttpBench --claims "$claims" --db-url "$db_url" \
   --keycloak "http://127.0.0.1:$kc_port" --app-port "$app_port" --minimal-port "$minimal_port" \
-  --app-jar target/quarkus-app/quarkus-run.jar --minimal-jar "$minimal_jar" --out "$out" --wrk-dir src/bench/wrk \
+  --app-jar target/quarkus-app/quarkus-run.jar --minimal-jar "$minimal_jar" --jvm-options docker/jvm.options \
+  --out "$out" --wrk-dir src/bench/wrk \
   --docs docs/benchmarks.md --commit "$commit" --load-before "$load" --max-load "$max_load" \
   --max-spread "${BENCH_MAX_SPREAD:-20}" --max-statements "${BENCH_MAX_STATEMENTS:-25}" \
   ${BENCH_DURATION:+--duration "$BENCH_DURATION"} ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"} ${BENCH_REPS:+--reps "$BENCH_REPS"} \

@@ -108,13 +108,14 @@ kc_pid=$!
 
 # Builds: the packaged app (if missing), the harness's classes and their classpath, the minimal app.
 goals=(test-compile)
-if $build || [ ! -f target/quarkus-app/quarkus-run.jar ]; then goals=(package -DskipTests); fi
+# (a package from before the AppCDS archive counts as missing: the options file names the archive)
+if $build || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/quarkus-app/app-cds.jsa ]; then goals=(package -DskipTests); fi
 echo "== building: ./mvnw ${goals[*]} (plus the harness classpath)"
 ./mvnw -B -q "${goals[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 2; }
 classpath="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
 minimal_jar=$out/minimal-app/quarkus-app/quarkus-run.jar
-if $build || [ ! -f "$minimal_jar" ]; then
+if $build || [ ! -f "$minimal_jar" ] || [ ! -f "$(dirname "$minimal_jar")/app-cds.jsa" ]; then
   echo "== building the minimal Quarkus app (src/bench/minimal-app)"
   ./mvnw -B -q -f src/bench/minimal-app/pom.xml package -DskipTests >"$out/minimal-build.log" 2>&1 \
     || { cat "$out/minimal-build.log" >&2; exit 2; }

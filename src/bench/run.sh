@@ -17,6 +17,8 @@
 # user ids), adds the Fortunes table (src/bench/fortunes.sql), measures the database side
 # (org.claimdesk.bench.QueryBench), then runs org.claimdesk.bench.HttpBench: app
 # startup next to the minimal app's, code-flow sign-in, wrk over every scenario (src/bench/wrk/), report.
+# Both apps run as production runs Claimdesk: `java @docker/jvm.options ... -jar quarkus-run.jar` in the
+# jar's directory (heap limit, GC, and the AppCDS archive each build writes next to its jar).
 # Output goes to target/bench/ (logs, report.md or smoke-report.md); full runs append to docs/benchmarks.md.
 #
 # Ports (environment): BENCH_PG_PORT (55432), BENCH_APP_PORT (8096), BENCH_KEYCLOAK_PORT (8197),
@@ -106,13 +108,14 @@ kc_pid=$!
 
 # Builds: the packaged app (if missing), the harness's classes and their classpath, the minimal app.
 goals=(test-compile)
-if $build || [ ! -f target/quarkus-app/quarkus-run.jar ]; then goals=(package -DskipTests); fi
+# (a package from before the AppCDS archive counts as missing: the options file names the archive)
+if $build || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/quarkus-app/app-cds.jsa ]; then goals=(package -DskipTests); fi
 echo "== building: ./mvnw ${goals[*]} (plus the harness classpath)"
 ./mvnw -B -q "${goals[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 2; }
 classpath="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
 minimal_jar=$out/minimal-app/quarkus-app/quarkus-run.jar
-if $build || [ ! -f "$minimal_jar" ]; then
+if $build || [ ! -f "$minimal_jar" ] || [ ! -f "$(dirname "$minimal_jar")/app-cds.jsa" ]; then
   echo "== building the minimal Quarkus app (src/bench/minimal-app)"
   ./mvnw -B -q -f src/bench/minimal-app/pom.xml package -DskipTests >"$out/minimal-build.log" 2>&1 \
     || { cat "$out/minimal-build.log" >&2; exit 2; }
@@ -163,7 +166,8 @@ if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ]; then 
 set +e
 java -cp "$classpath" org.claimdesk.bench.HttpBench --claims "$claims" --db-url "$db_url" \
   --keycloak "http://127.0.0.1:$kc_port" --app-port "$app_port" --minimal-port "$minimal_port" \
-  --app-jar target/quarkus-app/quarkus-run.jar --minimal-jar "$minimal_jar" --out "$out" --wrk-dir src/bench/wrk \
+  --app-jar target/quarkus-app/quarkus-run.jar --minimal-jar "$minimal_jar" --jvm-options docker/jvm.options \
+  --out "$out" --wrk-dir src/bench/wrk \
   --docs docs/benchmarks.md --commit "$commit" --load-before "$load" --max-load "$max_load" \
   --max-spread "${BENCH_MAX_SPREAD:-20}" --max-statements "${BENCH_MAX_STATEMENTS:-25}" \
   ${BENCH_DURATION:+--duration "$BENCH_DURATION"} ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"} ${BENCH_REPS:+--reps "$BENCH_REPS"} \

@@ -158,7 +158,26 @@ public class SourceSnapshots {
         interactive.runAsync(() -> take(event.snapshotId()));
     }
 
-    void resumePending(@Observes StartupEvent event) {
+    /**
+     * At start-up, hands the snapshots left PENDING by the last run to the fetch pool, on a thread of
+     * its own: the bean (with its fetcher's TLS set-up) and Hibernate's first query parse are then made
+     * beside the start-up instead of before the first page. Static, so that start-up does not create
+     * the bean itself; {@code snapshots} is the client proxy, creating the bean on first call.
+     */
+    static void resumePendingAfterStart(@Observes StartupEvent event, SourceSnapshots snapshots) {
+        Thread resume = new Thread(() -> {
+            try {
+                snapshots.resumePending();
+            } catch (RuntimeException e) {
+                LOG.warn("Snapshots left pending by the last run were not resumed; they stay PENDING until the next start", e);
+            }
+        }, "resume-pending-snapshots");
+        resume.setDaemon(true);
+        resume.start();
+    }
+
+    /** Hands the snapshots in state PENDING to the fetch pool, oldest first. */
+    void resumePending() {
         List<Long> pending = QuarkusTransaction.requiringNew().call(SourceSnapshot::findPendingIds);
         if (!pending.isEmpty()) {
             LOG.infof("Fetching %d snapshots left pending by the last run", pending.size());

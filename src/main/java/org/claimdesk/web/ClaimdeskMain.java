@@ -11,6 +11,8 @@ import java.util.Optional;
  * Entry point of the packaged application. In the production profile it first checks that every
  * setting the app cannot run without is given (as an environment variable or a {@code -D} system
  * property of the same name) and refuses to start with one clear message listing what is missing.
+ * The check is skipped while the build writes the AppCDS archive ({@code -Dquarkus.appcds.generate=true}):
+ * that run only loads classes and stops before connecting to anything, so it needs no settings.
  */
 @QuarkusMain
 public class ClaimdeskMain {
@@ -29,7 +31,7 @@ public class ClaimdeskMain {
     }
 
     public static void main(String... args) {
-        if (isProductionProfile()) {
+        if (isProductionProfile() && !Boolean.getBoolean("quarkus.appcds.generate")) {
             List<String> missing = missingSettings();
             if (!missing.isEmpty()) {
                 System.err.println("Claimdesk cannot start: these settings are missing. Set them as environment variables:");

@@ -43,7 +43,8 @@ import org.jsoup.nodes.Element;
 /**
  * The HTTP side of the benchmark, started by {@code src/bench/run.sh} once PostgreSQL is seeded and
  * Keycloak is starting: times the startup of the minimal Quarkus app and of Claimdesk (packaged,
- * prod profile plus the bench profile for the baselines), signs alice and bob in through
+ * prod profile plus the bench profile for the baselines; both launched with the production JVM options
+ * of {@code --jvm-options}, docker/jvm.options, as a Java argument file), signs alice and bob in through
  * Keycloak's code flow, drives wrk over every scenario (warm-up, then repetitions with the
  * scenarios interleaved), counts SQL statements per request with pg_stat_statements, and prints the
  * report: requests/s and p50/p99 latency per scenario (median of the repetitions), ratios to the
@@ -55,7 +56,7 @@ import org.jsoup.nodes.Element;
  * (run-to-run spread of requests/s above {@code --max-spread} percent).
  *
  * <p>Arguments (all given by run.sh): {@code --claims N --db-url jdbc:... --keycloak URL --app-jar
- * PATH --minimal-jar PATH --out DIR --wrk-dir DIR --docs FILE --commit SHA --load-before L
+ * PATH --minimal-jar PATH --jvm-options FILE --out DIR --wrk-dir DIR --docs FILE --commit SHA --load-before L
  * --max-load L --app-port P --minimal-port P --duration S --warmup S --reps R --connections C
  * --threads T --max-spread PCT --max-statements S [--smoke] [--record] [--ignore-busy]}.
  */
@@ -146,9 +147,15 @@ public final class HttpBench {
         int minimalPort = intOption("minimal-port", 8098);
         Path appJar = Path.of(option("app-jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         Path minimalJar = Path.of(option("minimal-jar", "target/bench/minimal-app/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path jvmOptionsFile = Path.of(option("jvm-options", "docker/jvm.options")).toAbsolutePath();
+        if (!Files.isRegularFile(jvmOptionsFile)) {
+            throw new IllegalStateException("No JVM options file at " + jvmOptionsFile);
+        }
+        String jvmOptions = jvmOptions(jvmOptionsFile);
         String machine = machine();
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         System.out.println("== machine: " + machine);
+        System.out.println("== JVM options of both apps (" + jvmOptionsFile.getFileName() + "): " + jvmOptions);
 
         KeycloakRealm keycloak = new KeycloakRealm(option("keycloak", "http://127.0.0.1:8197"));
         System.out.println("== waiting for Keycloak at " + keycloak.realmUrl());
@@ -161,14 +168,14 @@ public final class HttpBench {
         List<Long> minimalStartups = new ArrayList<>();
         long minimalRss = -1;
         for (int i = 0; i < 3; i++) {
-            try (ServerProcess minimal = ServerProcess.start(minimalJar, minimalPort, List.of(), Map.of(),
+            try (ServerProcess minimal = ServerProcess.start(minimalJar, minimalPort, List.of("@" + jvmOptionsFile), Map.of(),
                     out.resolve("minimal-app.log"), "/", Duration.ofMinutes(1))) {
                 minimalStartups.add(minimal.startupMillis);
                 minimalRss = minimal.rssAfterStartupKib;
             }
         }
         Map<String, String> environment = appEnvironment(dbUrl, keycloak);
-        List<String> jvm = List.of("-Dquarkus.profile=prod,bench");
+        List<String> jvm = List.of("@" + jvmOptionsFile, "-Dquarkus.profile=prod,bench");
         List<Long> appStartups = new ArrayList<>();
         ServerProcess app = null;
         for (int i = 0; i < starts; i++) {
@@ -238,8 +245,8 @@ public final class HttpBench {
                 sampler.shutdownNow();
             }
             long rssUnderLoad = Math.max(maxRss.get(), running.rssKib());
-            return report(started, machine, claims, duration, warmup, repetitions, runs, order(runs), minimalStartups,
-                    minimalRss, appStartups, app.rssAfterStartupKib, rssUnderLoad);
+            return report(started, machine, jvmOptions, claims, duration, warmup, repetitions, runs, order(runs),
+                    minimalStartups, minimalRss, appStartups, app.rssAfterStartupKib, rssUnderLoad);
         }
     }
 
@@ -557,7 +564,7 @@ public final class HttpBench {
         return statementsPerRequest.getOrDefault(scenario, Double.NaN);
     }
 
-    private int report(String started, String machine, long claims, int duration, int warmup, int repetitions,
+    private int report(String started, String machine, String jvmOptions, long claims, int duration, int warmup, int repetitions,
             List<Run> runs, List<String> order, List<Long> minimalStartups, long minimalRss, List<Long> appStartups,
             long appRss, long rssUnderLoad) throws IOException {
         double maxSpread = doubleOption("max-spread", 20);
@@ -602,6 +609,8 @@ public final class HttpBench {
                 + "scenarios interleaved; figures are the median of the repetitions%s.%n", intOption("connections", 8),
                 intOption("threads", 2), warmup, repetitions, duration,
                 busy.isEmpty() ? "" : " (**busy machine: spread above " + maxSpread + " % for " + busy + "; not comparable**)"));
+        md.append("- JVM options of Claimdesk and the minimal app (docker/jvm.options, as in production): `")
+                .append(jvmOptions).append("`\n");
         md.append("- Claimdesk: the packaged jar, profile prod,bench, signed in through Keycloak's code flow (alice: reviewer; "
                 + "bob: editor, for the desk). Fortunes and static need no sign-in.\n\n");
         md.append("| scenario | requests/s | p50 ms | p99 ms | × Fortunes | SQL statements/request | errors |\n");
@@ -773,6 +782,21 @@ public final class HttpBench {
     }
 
     /** Cores, RAM, CPU model, kernel and JDK of this machine (the app runs on the same JDK). */
+    /**
+     * The options of a Java argument file as one line: its words without the {@code #} comments
+     * (the launcher's own rule: a comment runs from {@code #} to the end of the line).
+     */
+    static String jvmOptions(Path file) throws IOException {
+        List<String> words = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String code = line.replaceFirst("#.*", "").strip();
+            if (!code.isEmpty()) {
+                words.addAll(List.of(code.split("\\s+")));
+            }
+        }
+        return String.join(" ", words);
+    }
+
     static String machine() {
         String cpu = "unknown CPU";
         long memKib = 0;

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A packaged Quarkus app ({@code quarkus-run.jar}) started by the benchmark with {@code java -jar},
  * timed from the moment it is launched to its first rendered page, and measured in memory through
- * {@code /proc/<pid>/status} (VmRSS, resident set size).
+ * {@code /proc/<pid>/status} (VmRSS, resident set size). It runs in the jar's directory, as the
+ * image does ({@code /deployments}), so the relative AppCDS archive path of {@code docker/jvm.options}
+ * finds the archive the build wrote next to the jar.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -38,7 +40,8 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Launches the jar on a loopback port and waits for {@code firstPage} to answer 200.
      *
-     * @param jvmOptions extra JVM options, e.g. {@code -Dquarkus.profile=prod,bench}
+     * @param jvmOptions JVM options before {@code -jar}, e.g. {@code @/abs/docker/jvm.options} and
+     *        {@code -Dquarkus.profile=prod,bench}
      * @param environment variables added to a copy of this process's environment without
      *        {@code CLAIMDESK_*} and {@code QUARKUS_*} ones
      * @throws IllegalStateException when the app exits or does not answer within {@code timeout}
@@ -48,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged app at " + jar);
         }
-        Path workDir = Files.createTempDirectory("claimdesk-bench");
+        Path workDir = jar.toAbsolutePath().getParent();
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", jar.toString()));

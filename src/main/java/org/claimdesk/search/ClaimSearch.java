@@ -31,9 +31,10 @@ import org.hibernate.jpa.HibernateHints;
  * every match, which at 1,000,000 claims took seconds for a common word (issue 9 benchmark:
  * "energy" matched 26,000 claims, 41,000 verdicts and 87,000 sources, 8 to 14 s). Such a search
  * lists its matches newest first instead, reading claims from the newest down until a page is
- * full, and the page says so.
+ * full (at most {@link #NEWEST_FIRST_WINDOW} claims per page), and the page says so.
  *
- * <p>A page costs two SQL statements (the estimate and the page) however many rows it shows; the
+ * <p>A page costs two SQL statements (the estimate and the page; three newest first, with the
+ * window's lower end) however many rows it shows; the
  * export streams rows from a server-side cursor in one transaction, so its memory use does not grow
  * with the result.
  */
@@ -51,6 +52,18 @@ public class ClaimSearch {
      */
     @ConfigProperty(name = "claimdesk.search.broad-matches", defaultValue = "2000")
     long broadMatches;
+
+    /**
+     * Most claims one newest-first page reads, from the newest below its cursor down. A word many
+     * claims hold fills a page long before; words that are each common but rarely together (or an
+     * estimate that was too high) would otherwise read the whole desk for one page (8 s at
+     * 1,000,000 claims). A page that reaches the end of its window links to the older claims.
+     * The default of {@code claimdesk.search.newest-first-window}.
+     */
+    public static final int NEWEST_FIRST_WINDOW = 10_000;
+
+    @ConfigProperty(name = "claimdesk.search.newest-first-window", defaultValue = "10000")
+    int window;
 
     /** The desk's text search configurations, one per article language (a loose index scan). */
     private static final String LANGUAGES = """
@@ -173,13 +186,39 @@ public class ClaimSearch {
      */
     public SearchPage page(SearchQuery query, SearchCursor after, int size) {
         long estimate = estimateMatches(query);
-        boolean newestFirst = estimate > broadMatches;
-        NativeStatement statement = pageStatement(query, after, size, newestFirst);
+        boolean newestFirst = estimate > broadMatches && query.hasText();
+        long floor = newestFirst ? windowFloor(after) : 0;
+        NativeStatement statement = pageStatement(query, after, size, newestFirst, floor);
         Query nativeQuery = statement.bind(entityManager.createNativeQuery(statement.sql(), Tuple.class));
         @SuppressWarnings("unchecked")
         List<Tuple> rows = nativeQuery.getResultList();
-        return new SearchPage(rows.stream().map(row -> hit(row, query.hasText())).toList(),
-                newestFirst ? estimate : -1);
+        List<SearchHit> hits = rows.stream().map(row -> hit(row, query.hasText())).toList();
+        SearchCursor older = newestFirst && hits.size() <= size && floor > 0
+                ? new SearchCursor(BigDecimal.ZERO.setScale(6), floor) : null;
+        return new SearchPage(hits, newestFirst ? estimate : -1, older);
+    }
+
+    /**
+     * The lowest claim id a newest-first page reads: the window's last claim below the cursor
+     * ({@link #NEWEST_FIRST_WINDOW} by default), or 0 when fewer claims are left. One index-only
+     * SQL statement.
+     */
+    private long windowFloor(SearchCursor after) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = entityManager.createNativeQuery("select c.id from claim c where c.id < :after"
+                + " order by c.id desc offset " + (window - 1) + " limit 1")
+                .setParameter("after", after == null ? Long.MAX_VALUE : after.id()).getResultList();
+        return ids.isEmpty() ? 0 : ids.get(0).longValue();
+    }
+
+    /** Sets {@code claimdesk.search.newest-first-window} (tests). */
+    void window(int claims) {
+        this.window = claims;
+    }
+
+    /** {@code claimdesk.search.newest-first-window}. */
+    int window() {
+        return window;
     }
 
     /** Sets the threshold of {@code claimdesk.search.broad-matches} (tests). */
@@ -210,10 +249,20 @@ public class ClaimSearch {
      * @param newestFirst list matches newest first instead of ranking them (for broad words)
      */
     public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size, boolean newestFirst) {
+        return pageStatement(query, after, size, newestFirst, 0);
+    }
+
+    /**
+     * The statement {@link #page} runs, for callers that run it themselves (the benchmark).
+     *
+     * @param floor with {@code newestFirst}, the lowest claim id read (see {@link #NEWEST_FIRST_WINDOW}); 0 for all
+     */
+    public static NativeStatement pageStatement(SearchQuery query, SearchCursor after, int size, boolean newestFirst,
+            long floor) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (newestFirst && query.hasText()) {
-            newestFirst(sql, parameters, query, after);
+            newestFirst(sql, parameters, query, after, floor);
         } else {
             select(sql, parameters, query, after);
         }
@@ -276,7 +325,7 @@ public class ClaimSearch {
      * common word reads a few hundred claims, not every match.
      */
     private static void newestFirst(StringBuilder sql, Map<String, Object> parameters, SearchQuery query,
-            SearchCursor after) {
+            SearchCursor after, long floor) {
         sql.append(QUERIES).append("select ").append(COLUMNS).append(", cast(0 as numeric) as rank from claim c ")
                 .append(JOINS).append(" where (").append(matches("c.search_vector", "c.search_language"))
                 .append(" or exists (select 1 from verdict mv where mv.claim_id = c.id and mv.state <> 'SUPERSEDED' and ")
@@ -289,6 +338,10 @@ public class ClaimSearch {
         if (after != null) {
             sql.append(" and c.id < :afterId");
             parameters.put("afterId", after.id());
+        }
+        if (floor > 0) {
+            sql.append(" and c.id >= :floor");
+            parameters.put("floor", floor);
         }
         sql.append(" order by c.id desc");
     }

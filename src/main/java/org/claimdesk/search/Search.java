@@ -56,8 +56,11 @@ public class Search extends Controller {
      * @param first true on the first page
      * @param broadMatches about how many claims hold the words when they are too many to rank (the
      *     hits are then newest first), or -1 when the hits are ranked
+     * @param windowEnded true when a newest-first page read as many claims as one page may without
+     *     filling up: {@code next} then leads on to older claims
      */
-    public record Results(List<SearchHit> hits, SearchCursor next, boolean first, long broadMatches) {
+    public record Results(List<SearchHit> hits, SearchCursor next, boolean first, long broadMatches,
+            boolean windowEnded) {
 
         /** True when the hits are newest first because too many claims hold the words. */
         public boolean newestFirst() {
@@ -99,14 +102,15 @@ public class Search extends Controller {
         }
         if (!parsed.problems().isEmpty()) {
             return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true, -1), choices(parsed.query()))).build();
+                    new Results(List.of(), null, true, -1, false), choices(parsed.query()))).build();
         }
         SearchPage page = claimSearch.page(parsed.query(), cursor, PAGE_SIZE);
         List<SearchHit> rows = page.rows();
         List<SearchHit> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
-        SearchCursor next = rows.size() > PAGE_SIZE ? shown.get(PAGE_SIZE - 1).cursor() : null;
+        SearchCursor next = rows.size() > PAGE_SIZE ? shown.get(PAGE_SIZE - 1).cursor() : page.older();
         return Response.ok(Templates.index(parsed.query(), parsed.problems(),
-                new Results(shown, next, cursor == null, page.broadMatches()), choices(parsed.query()))).build();
+                new Results(shown, next, cursor == null, page.broadMatches(), page.older() != null),
+                choices(parsed.query()))).build();
     }
 
     /**
@@ -121,7 +125,7 @@ public class Search extends Controller {
         SearchQuery.Parsed parsed = SearchQuery.parse(q, status, rating, claimant, tag, assignee, from, to, article);
         if (!parsed.problems().isEmpty()) {
             return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true, -1), choices(parsed.query()))).build();
+                    new Results(List.of(), null, true, -1, false), choices(parsed.query()))).build();
         }
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

@@ -215,6 +215,9 @@ class SearchTest {
         QuarkusTransaction.requiringNew().run(() -> Source.<Source>findById(sourceId).title = "A quagmirish communique");
         Long unrelated = Fixtures.seedClaim(articleId, CARLTON_WORDS, "Carlton Gardens was the Free French HQ, "
                 + "its zygomorphic plaque says");
+        for (int i = 0; i < 2; i++) {
+            Fixtures.seedClaim(articleId, CARLTON_WORDS, "Carlton Gardens, another claim " + i);
+        }
         wordCounts.refresh();
         long threshold = claimSearch.broadMatches();
         claimSearch.broadMatches(10);
@@ -223,7 +226,8 @@ class SearchTest {
                     null)) >= 24, "the estimate counts the claims holding the word");
             long ranked = statementsFor("/search?q=zygomorphic&article=" + articleId);
             long newest = statementsFor("/search?q=quagmirish&article=" + articleId);
-            assertEquals(ranked, newest, "listing newest first costs the same statements as ranking");
+            assertEquals(ranked + 1, newest, "listing newest first costs one statement more than ranking (the window)");
+            assertEquals(newest, statementsFor("/search?q=quagmirish"), "and as many without the article filter");
 
             List<Long> expected = new ArrayList<>(holding);
             expected.add(bySource);
@@ -250,6 +254,31 @@ class SearchTest {
             String excluding = search("q", "-quagmirish", "article", articleId.toString()).asString();
             assertTrue(excluding.contains("These words only leave words out"), excluding);
             assertTrue(claimIdsOn(excluding).contains(unrelated), excluding);
+            // a page reads at most its window of claims below the cursor, then leads on to older claims
+            int window = claimSearch.window();
+            claimSearch.window(3);
+            try {
+                String windowed = search("q", "zygomorphic", "article", articleId.toString()).asString();
+                assertFalse(windowed.contains("too many to rank"), "a rare word is still ranked, without a window");
+                List<Long> newestFirst = new ArrayList<>();
+                String next = "/search?q=quagmirish&article=" + articleId;
+                int emptyPages = 0;
+                for (int pages = 0; next != null && pages < 60; pages++) {
+                    String page = given().get(next.replace("&amp;", "&")).then().statusCode(200).extract().asString();
+                    List<Long> ids = claimIdsOn(page);
+                    newestFirst.addAll(ids);
+                    if (ids.isEmpty() && page.contains("Search older claims")) {
+                        emptyPages++;
+                        assertTrue(page.contains("older claims may"), page);
+                    }
+                    Matcher more = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(page);
+                    next = more.find() ? more.group(1) : null;
+                }
+                assertEquals(expected, newestFirst, "window by window, every match once, newest first");
+                assertTrue(emptyPages > 0, "the three newest claims, none a match, fill the first window");
+            } finally {
+                claimSearch.window(window);
+            }
         } finally {
             claimSearch.broadMatches(threshold);
         }

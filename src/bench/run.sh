@@ -24,7 +24,7 @@
 # Ports (environment): BENCH_PG_PORT (55432), BENCH_APP_PORT (8096), BENCH_KEYCLOAK_PORT (8197),
 # BENCH_KEYCLOAK_MANAGEMENT_PORT (8198), BENCH_MINIMAL_PORT (8098). Limits: BENCH_MAX_LOAD (1-minute load
 # average allowed before a full run; default half the cores), BENCH_MAX_SPREAD (run-to-run spread of
-# requests/s in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per request of any scenario; 25).
+# each scenario's ratio to the same repetition's Fortunes, in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per request of any scenario; 25).
 # Timing (seconds): BENCH_DURATION, BENCH_WARMUP, BENCH_REPS override the defaults (smoke 3/2/1, full 15/30/3).
 #
 # Exit status: 0 all checks passed, 1 a check failed, 2 the harness could not run, 3 refused: machine busy.

@@ -53,7 +53,7 @@ import org.jsoup.nodes.Element;
  *
  * <p>Exit status: 0 when every check passed (in a smoke run only the checks that do not depend on
  * speed count), 1 when a check failed, 3 when the run is refused because the machine was busy
- * (run-to-run spread of requests/s above {@code --max-spread} percent).
+ * (run-to-run spread of a scenario's ratio to the same repetition's Fortunes above {@code --max-spread} percent).
  *
  * <p>Arguments (all given by run.sh): {@code --claims N --db-url jdbc:... --keycloak URL --app-jar
  * PATH --minimal-jar PATH --jvm-options FILE --out DIR --wrk-dir DIR --docs FILE --commit SHA --load-before L
@@ -562,6 +562,29 @@ public final class HttpBench {
 
     // ---- report
 
+    /** Max minus min over the median, in percent; 0 for fewer than two values. */
+    static double spreadOf(List<Double> values) {
+        if (values.size() < 2) {
+            return 0;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        double middle = sorted.get(sorted.size() / 2);
+        return middle == 0 ? 0 : 100 * (sorted.get(sorted.size() - 1) - sorted.get(0)) / middle;
+    }
+
+    /** A scenario's requests/s over Fortunes' in each repetition where both ran. */
+    static List<Double> ratiosToFortunes(List<Run> runs, String scenario) {
+        List<Double> ratios = new ArrayList<>();
+        for (Run run : runs) {
+            if (run.scenario.equals(scenario)) {
+                runs.stream().filter(f -> f.scenario.equals("fortunes") && f.repetition == run.repetition
+                        && f.requestsPerSecond() > 0).findFirst()
+                        .ifPresent(f -> ratios.add(run.requestsPerSecond() / f.requestsPerSecond()));
+            }
+        }
+        return ratios;
+    }
+
     /** The exact SQL statements per request of a scenario (see measureStatements), NaN when not measured. */
     private double statements(String scenario) {
         return statementsPerRequest.getOrDefault(scenario, Double.NaN);
@@ -582,17 +605,23 @@ public final class HttpBench {
                     of.stream().mapToLong(Run::unexpected).sum(), of.stream().mapToLong(Run::statusErrors).sum(),
                     of.stream().mapToLong(Run::socketErrors).sum(), middle.firstUnexpected,
                     middle.statements));
-            spread.put(name, of.size() < 2 ? 0 : 100 * (of.get(of.size() - 1).requestsPerSecond() - of.get(0).requestsPerSecond())
-                    / middle.requestsPerSecond());
+            spread.put(name, spreadOf(name.equals("fortunes") ? of.stream().map(Run::requestsPerSecond).toList()
+                    : ratiosToFortunes(runs, name)));
         }
+        // What must hold from one repetition to the next is each page's ratio to the Fortunes run of the
+        // same repetition: on this shared VM the whole machine drifts (1M run at 04:53 UTC: Fortunes
+        // 4,809, 5,421 and 6,382 req/s in repetitions 1 to 3 with nothing else running, the claim page
+        // 386, 426 and 525, yet the claim page's ratio 0.080, 0.079 and 0.082). The drift itself (the
+        // Fortunes spread) is reported, not refused.
         double loadBefore = doubleOption("load-before", -1);
         List<String> busy = new ArrayList<>();
         spread.forEach((name, pct) -> {
-            if (pct > maxSpread) {
+            if (pct > maxSpread && !name.equals("fortunes")) {
                 busy.add(String.format(Locale.ROOT, "%s %.0f %%", name, pct));
             }
         });
-        System.out.printf(Locale.ROOT, "== run-to-run spread of requests/s (max-min over median): %s (limit %.0f %%)%n",
+        System.out.printf(Locale.ROOT, "== run-to-run spread (max-min over median) of each scenario's ratio to the same"
+                + " repetition's Fortunes, and of Fortunes' requests/s (machine drift, not judged): %s (limit %.0f %%)%n",
                 spread.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue())).toList(),
                 maxSpread);
         if (!busy.isEmpty() && !smoke && !options.containsKey("ignore-busy")) {
@@ -612,6 +641,10 @@ public final class HttpBench {
                 + "scenarios interleaved; figures are the median of the repetitions%s.%n", intOption("connections", 8),
                 intOption("threads", 2), warmup, repetitions, duration,
                 busy.isEmpty() ? "" : " (**busy machine: spread above " + maxSpread + " % for " + busy + "; not comparable**)"));
+        md.append(String.format(Locale.ROOT, "- Run-to-run spread (max-min over median) of each scenario's ratio to the same "
+                + "repetition's Fortunes (limit %.0f %%), and of Fortunes itself (the machine's drift, not judged): %s.%n",
+                maxSpread, spread.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(),
+                        e.getValue())).collect(java.util.stream.Collectors.joining(", "))));
         md.append("- JVM options of Claimdesk and the minimal app (docker/jvm.options, as in production): `")
                 .append(jvmOptions).append("`\n");
         md.append("- Claimdesk: the packaged jar, profile prod,bench, signed in through Keycloak's code flow (alice: reviewer; "

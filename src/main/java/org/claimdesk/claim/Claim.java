@@ -182,7 +182,8 @@ public class Claim extends PanacheEntity {
      * Dismisses the claim.
      *
      * @param duplicate the earlier claim, required for {@link DismissalReason#DUPLICATE}
-     * @throws WorkflowException (409) unless OPEN or IN_PROGRESS; (400) for a duplicate of itself or none
+     * @throws WorkflowException (409) unless OPEN or IN_PROGRESS; (400) for a duplicate of itself, of
+     *     none, or of a claim that is itself a duplicate (name its original instead)
      */
     public void dismiss(DismissalReason reason, String note, Claim duplicate) {
         if (status != ClaimStatus.OPEN && status != ClaimStatus.IN_PROGRESS) {
@@ -192,6 +193,11 @@ public class Claim extends PanacheEntity {
         if (reason == DismissalReason.DUPLICATE && (duplicate == null || duplicate.id.equals(id))) {
             throw new WorkflowException(WorkflowException.Kind.INVALID,
                     "Say which other claim this one duplicates (its number).");
+        }
+        if (reason == DismissalReason.DUPLICATE && duplicate.duplicateOf != null) {
+            throw new WorkflowException(WorkflowException.Kind.INVALID, "Claim #" + duplicate.id
+                    + " is itself a duplicate of claim #" + duplicate.duplicateOf.id + "; mark this one as a duplicate of #"
+                    + duplicate.duplicateOf.id + " instead, so that it shows that claim's verdict.");
         }
         status = ClaimStatus.DISMISSED;
         dismissalReason = reason;

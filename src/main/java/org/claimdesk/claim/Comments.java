@@ -65,6 +65,7 @@ public class Comments extends HxController {
             return unstorable;
         }
         String text = body == null ? "" : body.strip();
-        return text.isEmpty() || text.length() > Comment.MAX_BODY ? "A comment needs between 1 and 10,000 characters." : null;
+        return !FormValues.hasVisibleText(text) || text.length() > Comment.MAX_BODY
+                ? "A comment needs between 1 and 10,000 characters." : null;
     }
 }

@@ -164,7 +164,7 @@ public class VerdictWorkflow {
      */
     public Verdict sendBack(Long verdictId, String reason, Account editor) {
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
+        if (!org.claimdesk.web.FormValues.hasVisibleText(why)) {
             throw new WorkflowException(Kind.INVALID, "A reason is required: say what the author should change before the verdict can be signed off.");
         }
         Verdict verdict = Verdict.findById(verdictId);

@@ -24,11 +24,23 @@ public final class FormValues {
 
     /** The value stripped of surrounding white space, or null when nothing remains. */
     public static String trimmed(String value) {
-        if (value == null) {
+        if (value == null || !hasVisibleText(value)) {
             return null;
         }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return value.strip();
+    }
+
+    /**
+     * True when a text holds something a reader can see: a code point that is not whitespace
+     * (including no-break and other Unicode spaces, {@link Character#isSpaceChar}) and not an
+     * invisible format character (Unicode category Cf, e.g. U+200B ZERO WIDTH SPACE, U+FEFF).
+     * A required field holding only such characters counts as empty.
+     *
+     * @param value the text, or null (false)
+     */
+    public static boolean hasVisibleText(String value) {
+        return value != null && value.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT);
     }
 
     /**

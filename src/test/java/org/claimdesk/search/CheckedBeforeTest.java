@@ -161,6 +161,12 @@ class CheckedBeforeTest {
         bob.post("/claims/" + duplicate, "/claims/" + duplicate + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", original)
                 .then().statusCode(303);
         bob.get("/desk").then().body(not(containsString("href=\"/claims/" + duplicate + "\"")));
+        Long third = Fixtures.seedClaim(articleId, UNIFIL, "Two rockets hit the UNIFIL base at Shama");
+        bob.post("/claims/" + third, "/claims/" + third + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", duplicate)
+                .then().statusCode(400).body(containsString("is itself a duplicate of claim #" + original));
+        bob.post("/claims/" + original, "/claims/" + original + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", duplicate)
+                .then().statusCode(409);
+        assertEquals(ClaimStatus.OPEN, claim(third).status, "nothing dismissed");
 
         alice.post("/claims/" + original, "/verdicts", "claim", original, "claimVersion", claim(original).version,
                 "levelId", VerdictFixtures.level("Mostly true"), "ratingExplanation", EXPLANATION + " The calibre is unconfirmed.",

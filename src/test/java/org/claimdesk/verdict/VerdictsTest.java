@@ -242,6 +242,8 @@ class VerdictsTest {
         propose(alice, claimId, "True", EXPLANATION);
         Long verdictId = currentVerdict(claimId).id;
 
+        bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason", "\u00a0 \u00a0")
+                .then().statusCode(400);
         Response blank = bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason", "  \n  ");
         assertEquals(400, blank.statusCode());
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(blank.asString());

@@ -55,4 +55,13 @@ class FormValuesTest {
                 new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))));
         assertTrue(!ErrorPages.isUnstorableCharacter(new SQLException("duplicate key", "23505")));
     }
+
+    @Test
+    void onlySpacesAndInvisibleCharactersAreNoVisibleText() {
+        org.junit.jupiter.api.Assertions.assertFalse(FormValues.hasVisibleText("\u00a0\u2003 \t\u200b\ufeff"));
+        org.junit.jupiter.api.Assertions.assertFalse(FormValues.hasVisibleText(null));
+        org.junit.jupiter.api.Assertions.assertTrue(FormValues.hasVisibleText("\u00a0UNIFIL\u00a0"));
+        org.junit.jupiter.api.Assertions.assertNull(FormValues.trimmed("\u00a0\u200b"));
+        org.junit.jupiter.api.Assertions.assertEquals("Shama", FormValues.trimmed("  Shama "));
+    }
 }

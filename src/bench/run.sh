@@ -24,8 +24,9 @@
 # Ports (environment): BENCH_PG_PORT (55432), BENCH_APP_PORT (8096), BENCH_KEYCLOAK_PORT (8197),
 # BENCH_KEYCLOAK_MANAGEMENT_PORT (8198), BENCH_MINIMAL_PORT (8098). Limits: BENCH_MAX_LOAD (1-minute load
 # average allowed before a full run; default half the cores), BENCH_MAX_SPREAD (run-to-run spread of
-# each scenario's ratio to the same repetition's Fortunes, in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per request of any scenario; 25).
-# Timing (seconds): BENCH_DURATION, BENCH_WARMUP, BENCH_REPS override the defaults (smoke 3/2/1, full 15/30/3).
+# each scenario's ratio to the Fortunes runs just before and after it, in percent; 20), BENCH_MAX_STATEMENTS (SQL statements per request of any scenario; 25).
+# Timing (seconds): BENCH_DURATION, BENCH_WARMUP, BENCH_REPS, BENCH_BASELINE (each Fortunes run beside a scenario run)
+# override the defaults (smoke 3/2/1/2, full 15/30/3/5).
 #
 # Exit status: 0 all checks passed, 1 a check failed, 2 the harness could not run, 3 refused: machine busy.
 set -euo pipefail
@@ -170,7 +171,7 @@ java -cp "$classpath" org.claimdesk.bench.HttpBench --claims "$claims" --db-url 
   --out "$out" --wrk-dir src/bench/wrk \
   --docs docs/benchmarks.md --commit "$commit" --load-before "$load" --max-load "$max_load" \
   --max-spread "${BENCH_MAX_SPREAD:-20}" --max-statements "${BENCH_MAX_STATEMENTS:-25}" \
-  ${BENCH_DURATION:+--duration "$BENCH_DURATION"} ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"} ${BENCH_REPS:+--reps "$BENCH_REPS"} \
+  ${BENCH_DURATION:+--duration "$BENCH_DURATION"} ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"} ${BENCH_REPS:+--reps "$BENCH_REPS"} ${BENCH_BASELINE:+--baseline-seconds "$BENCH_BASELINE"} \
   "${extra[@]}"
 status=$?
 set -e

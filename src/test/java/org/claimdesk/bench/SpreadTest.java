@@ -31,4 +31,21 @@ class SpreadTest {
         assertEquals(33.3, HttpBench.spreadOf(HttpBench.ratiosToFortunes(runs, "desk")), 0.1);
         assertEquals(0, HttpBench.spreadOf(List.of(1.0)));
     }
+
+    @Test
+    void aRunIsJudgedAgainstTheFortunesRunsBesideIt() {
+        // the machine slows down in the middle of repetition 2: the Fortunes run at its start is fast, the
+        // ones around the article page are slow, and so is the article page itself
+        HttpBench.Run f1 = run("fortunes", 2, 6000);
+        HttpBench.Run f2 = run("fortunes", 2, 4400);
+        HttpBench.Run f3 = run("fortunes", 2, 4600);
+        List<HttpBench.Run> runs = List.of(f1, run("article-20", 1, 800).between(run("fortunes", 1, 6000), run("fortunes", 1, 6000)),
+                run("article-20", 2, 600).between(f2, f3), run("article-20", 3, 780).between(run("fortunes", 3, 5800),
+                        run("fortunes", 3, 6000)));
+        List<Double> ratios = HttpBench.ratiosToFortunes(runs, "article-20");
+        assertEquals(List.of(800.0 / 6000, 600.0 / 4500, 780.0 / 5900), ratios);
+        assertEquals(0.8, HttpBench.spreadOf(ratios), 0.1);
+        // against the repetition's first Fortunes run alone, the same runs looked 25 % apart
+        assertEquals(25.2, HttpBench.spreadOf(List.of(800.0 / 6000, 600.0 / 6000, 780.0 / 5900)), 0.1);
+    }
 }

@@ -160,6 +160,11 @@ class SearchTest {
         assertEquals(List.of(), claimIdsOn(search("article", article, "tag", "unif").asString()));
         assertEquals(List.of(unifil), claimIdsOn(search("article", article, "from", "2024-10-01", "to", "2024-10-31").asString()));
         assertEquals(List.of(), claimIdsOn(search("article", article, "from", "2024-11-01").asString()));
+        // with words: ranked, the filters on the claim (status, claimant) and on its verdict (rating) still apply
+        assertEquals(2, claimIdsOn(search("q", "carlton or rockets", "article", article).asString()).size());
+        assertEquals(List.of(carlton), claimIdsOn(search("q", "carlton or rockets", "article", article, "status", "SIGNED_OFF").asString()));
+        assertEquals(List.of(unifil), claimIdsOn(search("q", "carlton or rockets", "article", article, "claimant", "defence").asString()));
+        assertEquals(List.of(carlton), claimIdsOn(search("q", "carlton or rockets", "article", article, "rating", "mostly true").asString()));
         search("article", article, "from", "2024-11-01", "to", "2024-10-01").then().statusCode(400)
                 .body(containsString("end date is before the start date"));
         search("status", "NOPE").then().statusCode(400).body(containsString("status must be one of OPEN, IN_PROGRESS"));
@@ -184,6 +189,32 @@ class SearchTest {
         assertEquals(45, seen.size(), "every claim once: " + seen);
         assertEquals(45, seen.stream().distinct().count());
         assertTrue(seen.containsAll(seeded));
+    }
+
+    @Test
+    void wordsAloneWithoutFiltersPageThroughEveryMatchOnce() {
+        Long articleId = Fixtures.seedRealArticle();
+        // a made-up word no other test's claims hold, so the search needs no article filter
+        String word = "zorblax" + new java.util.Random().ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        List<Long> seeded = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            seeded.add(Fixtures.seedClaim(articleId, i % 2 == 0 ? UNIFIL_WORDS : CARLTON_WORDS,
+                    (i % 4 == 0 ? word + " " + word + " " : word + " ") + "claim " + i));
+        }
+        List<Long> seen = new ArrayList<>();
+        String link = "/search?q=" + word;
+        for (int pages = 0; link != null && pages < 10; pages++) {
+            String page = given().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
+            seen.addAll(claimIdsOn(page));
+            Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(page);
+            link = next.find() ? next.group(1) : null;
+        }
+        assertEquals(25, seen.size(), "every claim once: " + seen);
+        assertEquals(25, seen.stream().distinct().count());
+        assertTrue(seen.containsAll(seeded));
+        assertTrue(seen.subList(0, 7).stream().allMatch(id -> seeded.indexOf(id) % 4 == 0),
+                "the claims holding the word twice rank first: " + seen);
     }
 
     @Test

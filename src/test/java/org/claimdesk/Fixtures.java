@@ -134,7 +134,7 @@ public final class Fixtures {
             org.claimdesk.claim.TextAnchor anchor = org.claimdesk.claim.TextAnchor.fromPosition(revision.text, start,
                     start + words.codePointCount(0, words.length()));
             org.claimdesk.claim.Claim claim = org.claimdesk.claim.Claim.anchoredIn(revision, anchor,
-                    new org.claimdesk.claim.ClaimFields(claimReviewed, null, null, null, null, java.util.List.of(),
+                    new org.claimdesk.claim.ClaimFields(claimReviewed, null, null, null, null, null, java.util.List.of(),
                             org.claimdesk.claim.Priority.NORMAL, null),
                     org.claimdesk.account.Account.findBySubject(ALICE));
             claim.persist();

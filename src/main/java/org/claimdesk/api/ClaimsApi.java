@@ -73,7 +73,8 @@ public class ClaimsApi {
             return new ClaimJson(claim.id, claim.article.id,
                     new Target("/api/v1/articles/" + claim.article.id + "/revisions/" + claim.revision.number,
                             List.of(Selector.quoteOf(anchor), Selector.positionOf(anchor))),
-                    claim.anchorState.name(), claim.claimReviewed, new Claimant(claim.claimantName, claim.claimantSameAs),
+                    claim.anchorState.name(), claim.claimReviewed, new Claimant(claim.claimantName, claim.claimantSameAs,
+                            claim.claimantType == null ? null : claim.claimantType.schemaType()),
                     claim.claimDate, claim.appearanceUrl, claim.tagList(), claim.priority.name(), claim.dueDate,
                     claim.status.name(), claim.assignee == null ? null : claim.assignee.username,
                     claim.dismissalReason == null ? null : claim.dismissalReason.name(),
@@ -93,8 +94,10 @@ public class ClaimsApi {
      * Who made the claim (schema.org {@code Claim.author}).
      *
      * @param sameAs a URL identifying the claimant, e.g. Wikidata; may be null
+     * @param type {@code Person} or {@code Organization} (schema.org); null when not chosen (the
+     *     ClaimReview export then guesses it from the name)
      */
-    public record Claimant(String name, String sameAs) {
+    public record Claimant(String name, String sameAs, String type) {
     }
 
     /**
@@ -174,7 +177,8 @@ public class ClaimsApi {
             Map<String, String> errors = new LinkedHashMap<>();
             TextAnchor anchor = anchor(revision.text, input.target(), errors);
             ClaimForm form = new ClaimForm(input.claimReviewed(), input.claimant() == null ? null : input.claimant().name(),
-                    input.claimant() == null ? null : input.claimant().sameAs(), input.claimDate(), input.appearanceUrl(),
+                    input.claimant() == null ? null : input.claimant().sameAs(),
+                    input.claimant() == null ? null : input.claimant().type(), input.claimDate(), input.appearanceUrl(),
                     input.tags() == null ? null : String.join(",", input.tags()), input.priority(), input.dueDate());
             errors.putAll(form.problems());
             if (!errors.isEmpty()) {

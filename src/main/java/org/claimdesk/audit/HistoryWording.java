@@ -34,7 +34,7 @@ public final class HistoryWording {
             "article_id");
 
     /** Columns whose values are enum constants. */
-    static final Set<String> ENUM_COLUMNS = Set.of("status", "state", "priority", "stance", "kind", "anchor_state",
+    static final Set<String> ENUM_COLUMNS = Set.of("status", "state", "priority", "stance", "kind", "anchor_state", "claimant_type",
             "dismissal_reason", "import_kind", "cause", "change");
 
     /** Labels of the recorded columns, in the order a change lists its fields. */
@@ -42,6 +42,7 @@ public final class HistoryWording {
             Map.entry("title", "Title"),
             Map.entry("claim_reviewed", "Claim reviewed"),
             Map.entry("claimant_name", "Claimant"),
+            Map.entry("claimant_type", "Claimant type"),
             Map.entry("claimant_same_as", "Claimant identifier (sameAs)"),
             Map.entry("claim_date", "Claim date"),
             Map.entry("appearance_url", "Appearance URL"),

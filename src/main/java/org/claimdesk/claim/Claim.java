@@ -73,6 +73,11 @@ public class Claim extends PanacheEntity {
     @Column(name = "claimant_same_as")
     public String claimantSameAs;
 
+    /** Person or Organization (the ClaimReview claimant's schema.org type); null when not chosen. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "claimant_type")
+    public ClaimantType claimantType;
+
     @Column(name = "claim_date")
     public LocalDate claimDate;
 
@@ -297,7 +302,8 @@ public class Claim extends PanacheEntity {
     public boolean edit(ClaimFields fields) {
         String newTags = fields.tags().isEmpty() ? null : String.join(", ", fields.tags());
         if (Objects.equals(claimReviewed, fields.claimReviewed()) && Objects.equals(claimantName, fields.claimantName())
-                && Objects.equals(claimantSameAs, fields.claimantSameAs()) && Objects.equals(claimDate, fields.claimDate())
+                && Objects.equals(claimantSameAs, fields.claimantSameAs()) && claimantType == fields.claimantType()
+                && Objects.equals(claimDate, fields.claimDate())
                 && Objects.equals(appearanceUrl, fields.appearanceUrl()) && Objects.equals(tags, newTags)
                 && Objects.equals(priority, fields.priority()) && Objects.equals(dueDate, fields.dueDate())) {
             return false;
@@ -305,6 +311,7 @@ public class Claim extends PanacheEntity {
         claimReviewed = fields.claimReviewed();
         claimantName = fields.claimantName();
         claimantSameAs = fields.claimantSameAs();
+        claimantType = fields.claimantType();
         claimDate = fields.claimDate();
         appearanceUrl = fields.appearanceUrl();
         tags = fields.tags().isEmpty() ? null : String.join(", ", fields.tags());

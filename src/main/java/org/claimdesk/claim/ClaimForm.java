@@ -17,7 +17,8 @@ import org.claimdesk.web.FormValues;
  * can be shown again without losing anything. {@link #check()} turns it into {@link ClaimFields}
  * or a message per field.
  */
-public record ClaimForm(String claimReviewed, String claimantName, String claimantSameAs, String claimDate,
+public record ClaimForm(String claimReviewed, String claimantName, String claimantSameAs, String claimantType,
+        String claimDate,
         String appearanceUrl, String tags, String priority, String dueDate) {
 
     /** Longest claimReviewed accepted, in characters. */
@@ -36,7 +37,7 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
     /** The form as it would be filled from a claim's current values. */
     public static ClaimForm of(Claim claim) {
         return new ClaimForm(claim.claimReviewed, claim.claimantName, claim.claimantSameAs,
-                claim.claimDate == null ? "" : claim.claimDate.toString(), claim.appearanceUrl,
+                claim.claimantType == null ? "" : claim.claimantType.name(), claim.claimDate == null ? "" : claim.claimDate.toString(), claim.appearanceUrl,
                 claim.tags == null ? "" : claim.tags, claim.priority.name(),
                 claim.dueDate == null ? "" : claim.dueDate.toString());
     }
@@ -48,7 +49,7 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
      */
     public static ClaimForm proposed(String quote, LocalDate articleDate, String articleUrl) {
         String summary = quote.length() > MAX_CLAIM_REVIEWED ? quote.substring(0, MAX_CLAIM_REVIEWED) : quote;
-        return new ClaimForm(summary, "", "", articleDate == null ? "" : articleDate.toString(),
+        return new ClaimForm(summary, "", "", "", articleDate == null ? "" : articleDate.toString(),
                 articleUrl == null ? "" : articleUrl, "", Priority.NORMAL.name(), "");
     }
 
@@ -70,6 +71,11 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
             problems.put("claimantName", "The claimant's name is longer than 300 characters.");
         }
         checkUrl(problems, "claimantSameAs", claimantSameAs, "The claimant's identifier (sameAs)");
+        try {
+            ClaimantType.parse(claimantType);
+        } catch (IllegalArgumentException e) {
+            problems.put("claimantType", e.getMessage());
+        }
         checkDate(problems, "claimDate", claimDate, "The claim date");
         checkUrl(problems, "appearanceUrl", appearanceUrl, "The appearance URL");
         List<String> tagList = tagList();
@@ -102,7 +108,7 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
             throw new IllegalStateException("The claim form has problems: " + problems());
         }
         return new ClaimFields(FormValues.trimmed(claimReviewed), FormValues.trimmed(claimantName),
-                FormValues.trimmed(claimantSameAs), FormValues.isoDate(claimDate), FormValues.trimmed(appearanceUrl),
+                FormValues.trimmed(claimantSameAs), ClaimantType.parse(claimantType), FormValues.isoDate(claimDate), FormValues.trimmed(appearanceUrl),
                 tagList(), priorityValue(), FormValues.isoDate(dueDate));
     }
 
@@ -162,12 +168,23 @@ public record ClaimForm(String claimReviewed, String claimantName, String claima
         rows.add(row("Claim reviewed", theirs.claimReviewed, yours.claimReviewed));
         rows.add(row("Claimant", theirs.claimantName, yours.claimantName));
         rows.add(row("Claimant identifier (sameAs)", theirs.claimantSameAs, yours.claimantSameAs));
+        rows.add(row("Claimant type", typeLabel(theirs.claimantType), typeLabel(yours.claimantType)));
         rows.add(row("Claim date", theirs.claimDate, yours.claimDate));
         rows.add(row("Appearance URL", theirs.appearanceUrl, yours.appearanceUrl));
         rows.add(row("Tags", theirs.tags, yours.tags));
         rows.add(row("Priority", theirs.priority, yours.priority));
         rows.add(row("Due date", theirs.dueDate, yours.dueDate));
         return rows;
+    }
+
+    /** "Person", "Organization", or the value as typed when it names neither. */
+    private static String typeLabel(String value) {
+        try {
+            ClaimantType type = ClaimantType.parse(value);
+            return type == null ? "" : type.schemaType();
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static Comparison row(String label, String theirs, String yours) {

@@ -143,7 +143,7 @@ public class Claims extends Controller {
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response create(@RestForm("article") Long id, @RestForm Long revisionId, @RestForm Integer start,
             @RestForm Integer end, @RestForm String claimReviewed, @RestForm String claimantName,
-            @RestForm String claimantSameAs, @RestForm String claimDate, @RestForm String appearanceUrl,
+            @RestForm String claimantSameAs, @RestForm String claimantType, @RestForm String claimDate, @RestForm String appearanceUrl,
             @RestForm String tags, @RestForm String priority, @RestForm String dueDate, @RestForm boolean preview,
             @RestForm(FormSubmissions.FIELD) String idempotencyKey) {
         Article article = id == null ? null : Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -159,7 +159,7 @@ public class Claims extends Controller {
         } catch (AnchorException e) {
             return ErrorPages.page(400, "The selection cannot become a claim: " + e.getMessage());
         }
-        ClaimForm form = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
+        ClaimForm form = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimantType, claimDate, appearanceUrl,
                 tags, priority, dueDate);
         if (preview) {
             return Response.ok(newClaimPage(article, revision, anchor, form)).build();
@@ -265,12 +265,13 @@ public class Claims extends Controller {
     @Transactional
     @RolesAllowed(Role.REVIEWER_NAME)
     public Response update(@RestPath Long id, @RestForm Long version, @RestForm String claimReviewed,
-            @RestForm String claimantName, @RestForm String claimantSameAs, @RestForm String claimDate,
+            @RestForm String claimantName, @RestForm String claimantSameAs, @RestForm String claimantType,
+            @RestForm String claimDate,
             @RestForm String appearanceUrl, @RestForm String tags, @RestForm String priority,
             @RestForm String dueDate) {
         Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(claim);
-        ClaimForm yours = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimDate, appearanceUrl,
+        ClaimForm yours = new ClaimForm(claimReviewed, claimantName, claimantSameAs, claimantType, claimDate, appearanceUrl,
                 tags, priority, dueDate);
         if (version == null) {
             return ErrorPages.page(400, "The form does not say which version of claim #" + id + " it edits, so it cannot be"

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.claimdesk.claim.ClaimForm;
+import org.claimdesk.claim.ClaimantType;
 import org.claimdesk.web.FormValues;
 
 /**
@@ -25,6 +25,8 @@ import org.claimdesk.web.FormValues;
  * @param claimReviewed the claim as the verdict states it (schema.org {@code claimReviewed})
  * @param claimantName who made the claim ({@code itemReviewed.author.name}), or null
  * @param claimantSameAs a URL identifying the claimant, e.g. Wikidata ({@code sameAs}), or null
+ * @param claimantType the claimant's schema.org type as chosen on the claim, or null when nobody
+ *     chose it (the export then guesses it from the name, see {@link ClaimantType#guessFrom})
  * @param claimDate when the claim was made ({@code itemReviewed.datePublished}), or null
  * @param appearanceUrl where the claim appeared ({@code itemReviewed.appearance.url}), or null
  * @param ratingLabel the rating's label ({@code reviewRating.alternateName})
@@ -38,7 +40,7 @@ import org.claimdesk.web.FormValues;
  * @param dateModified when this verdict was signed off, if later than {@code datePublished}; else null
  */
 public record ClaimReview(long claimId, String claimReviewed, String claimantName, String claimantSameAs,
-        LocalDate claimDate, String appearanceUrl, String ratingLabel, Integer ratingValue, Integer worstRating,
+        ClaimantType claimantType, LocalDate claimDate, String appearanceUrl, String ratingLabel, Integer ratingValue, Integer worstRating,
         Integer bestRating, String ratingExplanation, String correctionNote, LocalDate datePublished,
         LocalDate dateModified) {
 
@@ -46,12 +48,6 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
     public static final String CONTEXT = "https://schema.org";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** Words in a claimant's name that mark an organisation rather than a person. */
-    private static final Pattern ORGANISATION = Pattern.compile("\\b(ministry|ministries|government|department|agency|office"
-            + "|council|committee|commission|party|union|association|institute|university|company|corporation|inc|ltd"
-            + "|llc|plc|news|newspaper|times|bbc|un|unifil|nato|police|army|embassy|parliament|congress|senate|court|bank"
-            + "|foundation|alliance|kremlin|white house|organisation|organization|group|society)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Whether a rule must pass for the export (REQUIRED) or is advice (RECOMMENDED). */
     public enum Level {
@@ -114,7 +110,7 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
         claim.put("@type", "Claim");
         if (claimantName != null) {
             ObjectNode claimant = claim.putObject("author");
-            claimant.put("@type", claimantType());
+            claimant.put("@type", claimantSchemaType());
             claimant.put("name", claimantName);
             if (claimantSameAs != null) {
                 claimant.put("sameAs", claimantSameAs);
@@ -159,9 +155,12 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
         return "<script type=\"application/ld+json\">\n" + json + "\n</script>";
     }
 
-    /** "Person", or "Organization" when the claimant's name reads like an organisation's. */
-    public String claimantType() {
-        return claimantName != null && ORGANISATION.matcher(claimantName).find() ? "Organization" : "Person";
+    /**
+     * The schema.org type of {@code itemReviewed.author}: the chosen one, else "Organization" when
+     * the claimant's name reads like an organisation's and "Person" otherwise.
+     */
+    public String claimantSchemaType() {
+        return (claimantType != null ? claimantType : ClaimantType.guessFrom(claimantName)).schemaType();
     }
 
     /**
@@ -193,6 +192,11 @@ public record ClaimReview(long claimId, String claimReviewed, String claimantNam
                 "An editor's sign-off gives the fact-check its publication date."));
         checks.add(check(Level.RECOMMENDED, "itemReviewed names who made the claim (author)", claimantName != null,
                 "Fill in the claimant."));
+        if (claimantName != null) {
+            checks.add(check(Level.RECOMMENDED, "the claimant's type (Person or Organization) was chosen",
+                    claimantType != null, "Choose on the claim form whether the claimant is a person or an organization;"
+                            + " until then the export guesses " + claimantSchemaType() + " from the name."));
+        }
         checks.add(check(Level.RECOMMENDED, "itemReviewed says when the claim was made (datePublished)", claimDate != null,
                 "Fill in the claim date."));
         checks.add(check(Level.RECOMMENDED, "itemReviewed says where the claim appeared (appearance)", appearanceUrl != null,

@@ -113,7 +113,8 @@ public class ClaimReviews {
         if (Objects.equals(modified, published) && verdict.correctionNote == null) {
             modified = null;
         }
-        return new ClaimReview(claim.id, verdict.claimReviewed, claim.claimantName, claim.claimantSameAs, claim.claimDate,
+        return new ClaimReview(claim.id, verdict.claimReviewed, claim.claimantName, claim.claimantSameAs, claim.claimantType,
+                claim.claimDate,
                 claim.appearanceUrl, level.label, level.ratingValue, worst, best, verdict.ratingExplanation,
                 verdict.correctionNote, published, modified);
     }

@@ -85,7 +85,7 @@ class ApiTest {
                 "target", Map.of("selector", List.of(Map.of("type", "TextPositionSelector", "start", start,
                         "end", start + UNIFIL.length()))),
                 "claimReviewed", "Four Italian UNIFIL soldiers hurt by rockets at Shama",
-                "claimant", Map.of("name", "Italy's Defence Ministry"), "claimDate", "2024-10-11",
+                "claimant", Map.of("name", "Italy's Defence Ministry", "type", "Organization"), "claimDate", "2024-10-11",
                 "tags", List.of("Lebanon", "UNIFIL")))
                 .post("/api/v1/claims").then().statusCode(201)
                 .header("Location", containsString("/api/v1/claims/"))
@@ -101,10 +101,17 @@ class ApiTest {
                 .body("target.selector[1].start", equalTo(start))
                 .body("target.selector[1].end", equalTo(start + UNIFIL.length()))
                 .body("claimant.name", equalTo("Italy's Defence Ministry"))
+                .body("claimant.type", equalTo("Organization"))
                 .body("tags", equalTo(List.of("lebanon", "unifil")));
         as("alice").get("/api/v1/claims?article=" + articleId).then().statusCode(200)
                 .body("items.id", hasItem(claimId));
 
+        as("alice").contentType(ContentType.JSON).body(Map.of("article", articleId, "revision", 1,
+                "target", Map.of("selector", List.of(Map.of("type", "TextPositionSelector", "start", start,
+                        "end", start + UNIFIL.length()))), "claimReviewed", "Rockets hit Shama",
+                "claimant", Map.of("name", "Italy's Defence Ministry", "type", "Ministry")))
+                .post("/api/v1/claims").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body(containsString("claimant type must be Person or Organization"));
         as("alice").contentType(ContentType.JSON).body(Map.of("article", articleId, "target", Map.of("selector",
                 List.of(Map.of("type", "TextQuoteSelector", "exact", "Carlton Gardens, which was the headquarters"))),
                 "claimReviewed", "Carlton Gardens was the Free French HQ")).post("/api/v1/claims").then().statusCode(201)

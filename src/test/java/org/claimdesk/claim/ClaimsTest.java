@@ -245,6 +245,32 @@ class ClaimsTest {
     }
 
     @Test
+    void theClaimantTypeIsChosenShownAndRecordedAndABadOneIsRefusedKeepingTheForm() {
+        Long id = createClaimOn(Fixtures.seedRealArticle(), UNIFIL, "UNIFIL rocket injuries");
+        form("/claims/" + id).formParam("version", claim(id).version).formParam("claimReviewed", "UNIFIL rocket injuries")
+                .formParam("claimantName", "Guido Crosetto").formParam("claimantType", "PERSON")
+                .post("/claims/" + id).then().statusCode(303);
+        assertEquals(ClaimantType.PERSON, claim(id).claimantType);
+        given().get("/claims/" + id).then().statusCode(200)
+                .body(containsString("Guido Crosetto (Person)"))
+                .body(containsString("<option value=\"PERSON\" selected>"));
+
+        form("/claims/" + id).formParam("version", claim(id).version).formParam("claimReviewed", "UNIFIL rocket injuries, edited")
+                .formParam("claimantName", "Italy's Defence Ministry").formParam("claimantType", "Ministry")
+                .post("/claims/" + id).then().statusCode(400)
+                .body(containsString("The claimant type must be Person or Organization, not &quot;Ministry&quot;."))
+                .body(containsString("UNIFIL rocket injuries, edited"))
+                .body(containsString("value=\"Italy&#39;s Defence Ministry\""));
+        assertEquals(ClaimantType.PERSON, claim(id).claimantType, "nothing saved");
+
+        form("/claims/" + id).formParam("version", claim(id).version).formParam("claimReviewed", "UNIFIL rocket injuries")
+                .formParam("claimantName", "Italy's Defence Ministry").formParam("claimantType", "organization")
+                .post("/claims/" + id).then().statusCode(303);
+        assertEquals(ClaimantType.ORGANIZATION, claim(id).claimantType);
+        given().get("/claims/" + id + "/history").then().statusCode(200).body(containsString("Claimant type"));
+    }
+
+    @Test
     void anEditFormWithoutItsVersionIsRefusedAsIncomplete() {
         Long id = createClaimOn(Fixtures.seedRealArticle(), UNIFIL, "Versionless summary");
         form("/claims/" + id).formParam("claimReviewed", "Edited without a version").post("/claims/" + id).then().statusCode(400)
@@ -370,7 +396,7 @@ class ClaimsTest {
                 int start = (i * 7) % (revision.length - 20);
                 TextAnchor anchor = TextAnchor.fromPosition(revision.text, start, start + 15);
                 Claim claim = Claim.anchoredIn(revision, anchor,
-                        new ClaimFields("Claim " + i, null, null, null, null, List.of(), Priority.NORMAL, null),
+                        new ClaimFields("Claim " + i, null, null, null, null, null, List.of(), Priority.NORMAL, null),
                         org.claimdesk.account.Account.findById(alice.id));
                 if (i % 3 == 0) {
                     claim.assignee = org.claimdesk.account.Account.findById(alice.id);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import org.claimdesk.claim.ClaimantType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ClaimReviewTest {
 
     static ClaimReview carlton(String claimReviewed, Integer value, Integer worst, Integer best, String label) {
         return new ClaimReview(51, claimReviewed, "David Lammy", "https://www.wikidata.org/wiki/Q587741",
-                LocalDate.of(2024, 11, 22), "https://news.example/lammy-barrot", label, value, worst, best,
+                ClaimantType.PERSON, LocalDate.of(2024, 11, 22), "https://news.example/lammy-barrot", label, value, worst, best,
                 "The blue plaque confirms it.", null, LocalDate.of(2024, 11, 25), null);
     }
 
@@ -74,7 +75,7 @@ class ClaimReviewTest {
     @Test
     void aCorrectionCarriesItsNoteAndDateModified() {
         ClaimReview correction = new ClaimReview(51, "Carlton Gardens was the Free French HQ", "Italy's Defence Ministry", null,
-                null, null, "Mostly true", 4, 1, 5, "Nuanced.", "We first said True.", LocalDate.of(2024, 11, 25),
+                null, null, null, "Mostly true", 4, 1, 5, "Nuanced.", "We first said True.", LocalDate.of(2024, 11, 25),
                 LocalDate.of(2024, 12, 2));
         ObjectNode json = correction.toJsonLd(PUBLISHER);
 
@@ -83,6 +84,24 @@ class ClaimReviewTest {
         assertEquals("We first said True.", json.at("/correction/text").asText());
         assertEquals("Organization", json.at("/itemReviewed/author/@type").asText(), "a ministry is an organisation");
         assertFalse(json.get("itemReviewed").has("appearance"));
+    }
+
+    @Test
+    void aChosenClaimantTypeWinsOverTheGuessFromTheName() {
+        // "Times" reads like a newspaper, but this claimant is a person the reviewer knows
+        ClaimReview chosen = new ClaimReview(51, "Carlton Gardens was the Free French HQ", "Kathleen Times", null,
+                ClaimantType.PERSON, null, null, "True", 5, 1, 5, "Plaque.", null, null, null);
+        assertEquals("Person", chosen.toJsonLd(PUBLISHER).at("/itemReviewed/author/@type").asText());
+        assertTrue(rule(chosen.checklist(PUBLISHER), "the claimant's type").passed());
+
+        ClaimReview guessed = new ClaimReview(51, "Carlton Gardens was the Free French HQ", "Kathleen Times", null,
+                null, null, null, "True", 5, 1, 5, "Plaque.", null, null, null);
+        assertEquals("Organization", guessed.toJsonLd(PUBLISHER).at("/itemReviewed/author/@type").asText());
+        ClaimReview.Check open = rule(guessed.checklist(PUBLISHER), "the claimant's type");
+        assertFalse(open.passed());
+        assertEquals(ClaimReview.Level.RECOMMENDED, open.level());
+        assertTrue(open.advice().contains("guesses Organization"), open.advice());
+        assertTrue(guessed.blockingProblems(PUBLISHER).isEmpty(), "a guessed type does not block the export");
     }
 
     @Test
@@ -121,7 +140,7 @@ class ClaimReviewTest {
 
     @Test
     void theEmbedSnippetCannotBeEndedByTextInTheVerdict() {
-        ClaimReview review = new ClaimReview(51, "</script><script>alert(1)</script>", null, null, null, null, "True", 5, 1, 5,
+        ClaimReview review = new ClaimReview(51, "</script><script>alert(1)</script>", null, null, null, null, null, "True", 5, 1, 5,
                 "A & B", null, null, null);
         String snippet = review.embedSnippet(PUBLISHER);
 

@@ -63,7 +63,7 @@ import org.jsoup.nodes.Element;
 public final class HttpBench {
 
     /** Claimdesk's pages and the baselines, in the order they are run (rotated per repetition). */
-    static final List<String> SCENARIOS = List.of("fortunes", "static", "claim", "article-20", "article-200", "desk",
+    static final List<String> SCENARIOS = List.of("fortunes", "static", "form", "claim", "article-20", "article-200", "desk",
             "search", "similar", "propose", "claimreview");
 
     private static final Pattern BENCH_LINE = Pattern.compile("BENCH (.*)");
@@ -232,7 +232,7 @@ public final class HttpBench {
             String aliceCookie = alice.cookieHeader();
             scenarios.put("fortunes", new String[] {"get.lua", "", "200"});
             scenarios.put("static", new String[] {"get.lua", "", "200"});
-            for (String name : List.of("claim", "article-20", "article-200", "search", "similar", "claimreview")) {
+            for (String name : List.of("form", "claim", "article-20", "article-200", "search", "similar", "claimreview")) {
                 scenarios.put(name, new String[] {"get.lua", aliceCookie, "200"});
             }
             scenarios.put("desk", new String[] {"get.lua", bob.cookieHeader(), "200"});
@@ -241,6 +241,10 @@ public final class HttpBench {
             Files.writeString(out.resolve("paths-static.txt"), "/bench/static\n");
             paths.put("fortunes", out.resolve("paths-fortunes.txt"));
             paths.put("static", out.resolve("paths-static.txt"));
+            // the cost of a signed-in page before any page's own work: the session cookie is decrypted
+            // and its token checked, the layout rendered, and nothing read from the database
+            Files.writeString(out.resolve("paths-form.txt"), "/articles/new\n");
+            paths.put("form", out.resolve("paths-form.txt"));
 
             AtomicLong maxRss = new AtomicLong(-1);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -840,6 +844,7 @@ public final class HttpBench {
         return switch (scenario) {
             case "fortunes" -> "Fortunes (baseline)";
             case "static" -> "static page (baseline)";
+            case "form" -> "signed-in form, no database (floor)";
             case "claim" -> "claim page";
             case "article-20" -> "article page, 20 claims";
             case "article-200" -> "article page, 200 claims";

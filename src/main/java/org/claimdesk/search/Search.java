@@ -19,6 +19,7 @@ import org.claimdesk.account.Account;
 import org.claimdesk.article.Article;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
+import org.claimdesk.web.QueryParameters;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -68,7 +69,7 @@ public class Search extends Controller {
         SearchQuery.Parsed parsed = SearchQuery.parse(q, status, rating, claimant, tag, assignee, from, to, article);
         SearchCursor cursor = SearchCursor.parse(after);
         if (after != null && !after.isBlank() && cursor == null) {
-            parsed.problems().put("after", "This page link is broken; start the search again.");
+            QueryParameters.refuse("after", after, SearchCursor.EXPECTED, parsed.problems());
         }
         if (!parsed.problems().isEmpty()) {
             return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(), SearchPage.none(),

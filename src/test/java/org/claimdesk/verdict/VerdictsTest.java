@@ -353,6 +353,13 @@ class VerdictsTest {
                 .body(containsString(">Said twice</textarea>"));
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "OPINION", "note", "An\u0000opinion").then().statusCode(400)
                 .body(containsString("The note contains a NUL byte or another control character"));
+        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", "twelve",
+                "note", "Said twice").then().statusCode(400)
+                .body(containsString("The claim was not dismissed: duplicateOfId must be a whole number from 1 to "
+                        + Long.MAX_VALUE + " (the form had &quot;twelve&quot;)."))
+                .body(containsString("value=\"DUPLICATE\" required checked"))
+                .body(containsString("name=\"duplicateOfId\" min=\"1\" value=\"twelve\""))
+                .body(containsString(">Said twice</textarea>"));
         assertEquals(ClaimStatus.IN_PROGRESS, claim(other).status, "refused dismissals change nothing");
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", claimId)
                 .then().statusCode(303);

@@ -8,9 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.claimdesk.article.Article;
 import org.claimdesk.article.ArticleRevision;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -55,13 +60,20 @@ public class ArticlesApi {
         }
     }
 
-    /** Articles by id, a page at a time ({@code after}: the last id of the previous page). */
+    /**
+     * Articles by id, a page at a time ({@code after}: the last id of the previous page;
+     * {@code limit}: rows per page). A 400 problem naming the parameter when either is not a whole number.
+     */
     @GET
     @Operation(summary = "List articles")
-    public ApiPage<ArticleJson> list(@RestQuery Long after, @RestQuery Integer limit) {
-        int size = ApiPage.limit(limit);
+    public ApiPage<ArticleJson> list(@RestQuery @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String after,
+            @RestQuery @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        ApiPage.Paging paging = ApiPage.paging(after, limit, problems);
+        ApiPage.refuseIfAny(problems, "/api/v1/articles");
+        int size = paging.limit();
         return ApiPage.of(Article.<Article>find("select a from Article a left join fetch a.currentRevision where a.id > ?1"
-                + " order by a.id", after == null ? 0L : after).page(0, size + 1).list(), size, ArticleJson::of,
+                + " order by a.id", paging.after()).page(0, size + 1).list(), size, ArticleJson::of,
                 a -> a.id, "/api/v1/articles?");
     }
 

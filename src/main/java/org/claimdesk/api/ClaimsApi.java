@@ -32,7 +32,11 @@ import org.claimdesk.claim.ClaimForm;
 import org.claimdesk.claim.TextAnchor;
 import org.claimdesk.source.Source;
 import org.claimdesk.verdict.Verdict;
+import org.claimdesk.web.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -129,15 +133,26 @@ public class ClaimsApi {
             String change, String reason) {
     }
 
-    /** Claims by id, a page at a time, optionally of one article. */
+    /**
+     * Claims by id, a page at a time ({@code after}: the last id of the previous page; {@code limit}:
+     * rows per page), optionally of one article. A 400 problem naming each parameter that is not a
+     * whole number.
+     */
     @GET
     @Operation(summary = "List claims")
-    public ApiPage<ClaimJson> list(@RestQuery Long article, @RestQuery Long after, @RestQuery Integer limit) {
-        int size = ApiPage.limit(limit);
+    public ApiPage<ClaimJson> list(
+            @RestQuery("article") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String articleParam,
+            @RestQuery @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String after,
+            @RestQuery @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Long article = QueryParameters.wholeLong("article", articleParam, 1, Long.MAX_VALUE, problems);
+        ApiPage.Paging paging = ApiPage.paging(after, limit, problems);
+        ApiPage.refuseIfAny(problems, "/api/v1/claims");
+        int size = paging.limit();
         String hql = "select c from Claim c join fetch c.revision left join fetch c.assignee where c.id > ?1"
                 + (article == null ? "" : " and c.article.id = ?2") + " order by c.id";
-        List<Claim> rows = article == null ? Claim.<Claim>find(hql, after == null ? 0L : after).page(0, size + 1).list()
-                : Claim.<Claim>find(hql, after == null ? 0L : after, article).page(0, size + 1).list();
+        List<Claim> rows = article == null ? Claim.<Claim>find(hql, paging.after()).page(0, size + 1).list()
+                : Claim.<Claim>find(hql, paging.after(), article).page(0, size + 1).list();
         return ApiPage.of(rows, size, ClaimJson::of, c -> c.id,
                 "/api/v1/claims?" + (article == null ? "" : "article=" + article + "&"));
     }

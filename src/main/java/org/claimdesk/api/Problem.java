@@ -45,6 +45,14 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(INVALID_FIELDS, title(400), 400, "Some fields are missing or wrong: see errors.", instance, errors);
     }
 
+    /**
+     * A 400 problem listing the query parameters that cannot be used, by name (same type and
+     * {@code errors} member as {@link #invalid}).
+     */
+    public static Problem invalidParameters(Map<String, String> errors, String instance) {
+        return new Problem(INVALID_FIELDS, title(400), 400, "Some query parameters are wrong: see errors.", instance, errors);
+    }
+
     /** True when the path belongs to the JSON API. */
     public static boolean isApiPath(String path) {
         return path != null && path.startsWith(API_PATH);

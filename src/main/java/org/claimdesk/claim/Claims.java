@@ -356,15 +356,19 @@ public class Claims extends Controller {
     @Path("/{id}/dismiss")
     @Transactional
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response dismiss(@RestPath Long id, @RestForm String reason, @RestForm String note, @RestForm Long duplicateOfId) {
+    public Response dismiss(@RestPath Long id, @RestForm String reason, @RestForm String note,
+            @RestForm("duplicateOfId") String duplicateOfText) {
         Claim claim = Claim.findForPage(id, LockModeType.PESSIMISTIC_WRITE);
         notFoundIfNull(claim);
         DismissalReason why = DismissalReason.parse(reason);
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Long duplicateOfId = QueryParameters.formWholeLong("duplicateOfId", duplicateOfText, 1, Long.MAX_VALUE, problems);
         Claim original = duplicateOfId == null ? null : Claim.findById(duplicateOfId);
-        String problem = dismissalProblem(claim, why, duplicateOfId, original, note);
+        String problem = problems.isEmpty() ? dismissalProblem(claim, why, duplicateOfId, original, note)
+                : QueryParameters.summary(problems);
         if (problem != null) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.show(ClaimView.of(claim, currentAccount)
-                    .withDismissal(new DismissalDraft(reason, duplicateOfId, note, problem)))).build();
+                    .withDismissal(new DismissalDraft(reason, duplicateOfText, note, problem)))).build();
         }
         audit.because(why.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
         claim.dismiss(why, note == null || note.isBlank() ? null : note.strip(), original);

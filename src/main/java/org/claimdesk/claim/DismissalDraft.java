@@ -5,11 +5,11 @@ package org.claimdesk.claim;
  * values kept and the reason it was refused.
  *
  * @param reason the chosen {@link DismissalReason} name, or null
- * @param duplicateOfId the typed claim number of the original, or null
+ * @param duplicateOfId the claim number of the original as typed (perhaps not a number), or null
  * @param note the typed note, or null
  * @param problem why the claim was not dismissed, or null
  */
-public record DismissalDraft(String reason, Long duplicateOfId, String note, String problem) {
+public record DismissalDraft(String reason, String duplicateOfId, String note, String problem) {
 
     /** The empty dismiss form. */
     public static final DismissalDraft EMPTY = new DismissalDraft(null, null, null, null);

@@ -27,11 +27,14 @@ import org.hibernate.jpa.HibernateHints;
  * {@code ts_rank} over what matched and marked with {@code ts_headline}.
  *
  * <p>Words held by many claims (more than {@code claimdesk.search.broad-matches}, estimated from
- * {@code claim_word_count}, see {@link #estimateMatches}) are not ranked: ranking reads and scores
+ * {@code claim_word_count}, see {@link #estimate}) are not ranked: ranking reads and scores
  * every match, which at 1,000,000 claims took seconds for a common word (issue 9 benchmark:
  * "energy" matched 26,000 claims, 41,000 verdicts and 87,000 sources, 8 to 14 s). Such a search
  * lists its matches newest first instead, reading claims from the newest down until a page is
- * full (at most {@link #NEWEST_FIRST_WINDOW} claims per page), and the page says so.
+ * full (at most {@link #NEWEST_FIRST_WINDOW} claims per page), and the page says so. So are words
+ * that only leave words out ({@code -rockets}), which nearly every claim matches. Words of which
+ * nothing indexable is left ({@code the}, {@code -the}: PostgreSQL does not index such very common
+ * words) match no claim, and no rows are read for them.
  *
  * <p>A page costs two SQL statements (the estimate and the page; three newest first, with the
  * window's lower end) however many rows it shows; the
@@ -77,13 +80,22 @@ public class ClaimSearch {
             """;
 
     /**
-     * How many claims hold each of the positive words, from the daily counts; one row: the
-     * number of counted words, the smallest count and the sum of counts.
+     * How many claims hold each of the positive words, from the daily counts, and what the words
+     * are in each desk language; one row: the number of counted words, the smallest count and the
+     * sum of counts; the number of languages, the most operators and lexemes the words parse to in
+     * one of them ({@code numnode}: 0 when only unindexed words such as "the" are left), and
+     * whether in one of them nothing indexable is left ({@code querytree} {@code T}: only
+     * exclusions, which nearly every claim matches).
      */
     private static final String ESTIMATE = LANGUAGES + """
-            , words as (select distinct w from configs, unnest(tsvector_to_array(to_tsvector(configs.config, :words))) w)
+            , words as (select distinct w from configs, unnest(tsvector_to_array(to_tsvector(configs.config, :words))) w),
+            parsed as (select count(*) as languages, coalesce(max(numnode(websearch_to_tsquery(config, :q))), 0) as nodes,
+                              coalesce(bool_or(querytree(websearch_to_tsquery(config, :q)) = 'T'), false) as unindexable
+                         from configs)
             select count(*) as words, coalesce(min(coalesce(n.claims, 0)), 0) as fewest,
-                   coalesce(sum(coalesce(n.claims, 0)), 0) as total
+                   coalesce(sum(coalesce(n.claims, 0)), 0) as total,
+                   (select languages from parsed) as languages, (select nodes from parsed) as nodes,
+                   (select unindexable from parsed) as unindexable
               from words left join claim_word_count n on n.lexeme = words.w
             """;
 
@@ -150,43 +162,62 @@ public class ClaimSearch {
     EntityManager entityManager;
 
     /**
-     * About how many claims hold a search's words, from {@code claim_word_count} (refreshed
-     * nightly; a word new since then counts 0): the fewest claims holding any one of its positive
-     * words, or with {@code or} the sum over them. Words after {@code -} are left out. An estimate
-     * of what the claim texts hold: matches in verdicts, article and source titles are not counted.
-     * One SQL statement.
+     * How a search's rows are to be listed, and about how many claims hold its words.
      *
-     * @return the estimate, 0 without words; {@link Long#MAX_VALUE} when every word is excluded
-     *     with {@code -} (such a search matches nearly every claim)
+     * @param listing how {@link #page} chooses and orders the rows
+     * @param claims with words, about how many claims hold them, from {@code claim_word_count}
+     *     (refreshed nightly; a word new since then counts 0): the fewest claims holding any one of
+     *     its positive words, or with {@code or} the sum over them; words after {@code -} are left
+     *     out. An estimate of what the claim texts hold: matches in verdicts, article and source
+     *     titles are not counted. 0 without words or positive words.
      */
-    public long estimateMatches(SearchQuery query) {
-        if (!query.hasText()) {
-            return 0;
-        }
-        SearchWords words = SearchWords.of(query.text());
-        if (words.positive().isBlank()) {
-            return words.anyExcluded() ? Long.MAX_VALUE : 0;
-        }
-        Tuple row = (Tuple) entityManager.createNativeQuery(ESTIMATE, Tuple.class)
-                .setParameter("words", words.positive()).getSingleResult();
-        if (((Number) row.get("words")).longValue() == 0) {
-            return 0;
-        }
-        return ((Number) row.get(words.either() ? "total" : "fewest")).longValue();
+    public record Estimate(SearchPage.Listing listing, long claims) {
     }
 
     /**
-     * One page of results: ranked best first, or newest first without words and for a search
-     * whose words {@link #estimateMatches too many claims hold} (more than
-     * {@code claimdesk.search.broad-matches}).
+     * Decides how a search is listed ({@link SearchPage.Listing}): without words newest first;
+     * words that nothing indexable is left of in any desk language (only very common words such
+     * as "the", or punctuation) find nothing; words that only leave words out match nearly every
+     * claim and are listed newest first, as are words more than {@code claimdesk.search.broad-matches}
+     * claims hold; other words are ranked. One SQL statement with words, none without.
+     */
+    public Estimate estimate(SearchQuery query) {
+        if (!query.hasText()) {
+            return new Estimate(SearchPage.Listing.NO_WORDS, 0);
+        }
+        SearchWords words = SearchWords.of(query.text());
+        Tuple row = (Tuple) entityManager.createNativeQuery(ESTIMATE, Tuple.class)
+                .setParameter("words", words.positive()).setParameter("q", query.text()).getSingleResult();
+        long claims = ((Number) row.get("words")).longValue() == 0 ? 0
+                : ((Number) row.get(words.either() ? "total" : "fewest")).longValue();
+        if (((Number) row.get("languages")).longValue() == 0) {
+            return new Estimate(SearchPage.Listing.RANKED, claims); // no article yet, so no claim either
+        }
+        if (((Number) row.get("nodes")).longValue() == 0) {
+            return new Estimate(SearchPage.Listing.NOTHING_TO_SEARCH, 0);
+        }
+        if ((Boolean) row.get("unindexable")) {
+            return new Estimate(SearchPage.Listing.ONLY_EXCLUSIONS, claims);
+        }
+        return new Estimate(claims > broadMatches ? SearchPage.Listing.BROAD_WORDS : SearchPage.Listing.RANKED, claims);
+    }
+
+    /**
+     * One page of results, listed as {@link #estimate} decides: ranked best first, or newest first
+     * without words and for words that nearly every claim or too many claims hold; no rows (and no
+     * further statement) when the words hold nothing to search for.
      *
      * @param after the cursor of the last row of the previous page, or null for the first page
      * @param size rows per page, 1 or more
      * @return up to {@code size + 1} rows: a row past {@code size} only says there is a next page
      */
     public SearchPage page(SearchQuery query, SearchCursor after, int size) {
-        long estimate = estimateMatches(query);
-        boolean newestFirst = estimate > broadMatches && query.hasText();
+        Estimate estimate = estimate(query);
+        SearchPage.Listing listing = estimate.listing();
+        if (listing == SearchPage.Listing.NOTHING_TO_SEARCH) {
+            return new SearchPage(List.of(), size, listing, 0, null);
+        }
+        boolean newestFirst = listing.wordsListedNewestFirst();
         long floor = newestFirst ? windowFloor(after) : 0;
         NativeStatement statement = pageStatement(query, after, size, newestFirst, floor);
         Query nativeQuery = statement.bind(entityManager.createNativeQuery(statement.sql(), Tuple.class));
@@ -195,7 +226,8 @@ public class ClaimSearch {
         List<SearchHit> hits = rows.stream().map(row -> hit(row, query.hasText())).toList();
         SearchCursor older = newestFirst && hits.size() <= size && floor > 0
                 ? new SearchCursor(BigDecimal.ZERO.setScale(6), floor) : null;
-        return new SearchPage(hits, newestFirst ? estimate : -1, older);
+        return new SearchPage(hits, size, listing, listing == SearchPage.Listing.BROAD_WORDS ? estimate.claims() : 0,
+                older);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.claimdesk.account.Account;
 import org.claimdesk.article.Article;
 import org.claimdesk.verdict.RatingLevel;
 import org.claimdesk.verdict.RatingScale;
+import org.claimdesk.web.QueryParameters;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -48,40 +49,10 @@ public class Search extends Controller {
     public record Choices(List<RatingLevel> ratings, List<Account> people, List<Article> articles) {
     }
 
-    /**
-     * One page of results.
-     *
-     * @param hits the rows shown, at most {@link #PAGE_SIZE}
-     * @param next the cursor of the next page, or null on the last page
-     * @param first true on the first page
-     * @param broadMatches about how many claims hold the words when they are too many to rank (the
-     *     hits are then newest first), or -1 when the hits are ranked
-     * @param windowEnded true when a newest-first page read as many claims as one page may without
-     *     filling up: {@code next} then leads on to older claims
-     */
-    public record Results(List<SearchHit> hits, SearchCursor next, boolean first, long broadMatches,
-            boolean windowEnded) {
-
-        /** True when the hits are newest first because too many claims hold the words. */
-        public boolean newestFirst() {
-            return broadMatches >= 0;
-        }
-
-        /** True when the words only leave words out, so nearly every claim matches. */
-        public boolean onlyExclusions() {
-            return broadMatches == Long.MAX_VALUE;
-        }
-
-        /** The estimate with thousands separators, e.g. "26,301". */
-        public String broadMatchesText() {
-            return String.format(java.util.Locale.ENGLISH, "%,d", broadMatches);
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(SearchQuery query, Map<String, String> problems, Results results,
-                Choices choices);
+        static native TemplateInstance index(SearchQuery query, Map<String, String> problems, SearchPage results,
+                boolean first, Choices choices);
     }
 
     /**
@@ -98,18 +69,14 @@ public class Search extends Controller {
         SearchQuery.Parsed parsed = SearchQuery.parse(q, status, rating, claimant, tag, assignee, from, to, article);
         SearchCursor cursor = SearchCursor.parse(after);
         if (after != null && !after.isBlank() && cursor == null) {
-            parsed.problems().put("after", "This page link is broken; start the search again.");
+            QueryParameters.refuse("after", after, SearchCursor.EXPECTED, parsed.problems());
         }
         if (!parsed.problems().isEmpty()) {
-            return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true, -1, false), choices(parsed.query()))).build();
+            return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(), SearchPage.none(),
+                    true, choices(parsed.query()))).build();
         }
         SearchPage page = claimSearch.page(parsed.query(), cursor, PAGE_SIZE);
-        List<SearchHit> rows = page.rows();
-        List<SearchHit> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
-        SearchCursor next = rows.size() > PAGE_SIZE ? shown.get(PAGE_SIZE - 1).cursor() : page.older();
-        return Response.ok(Templates.index(parsed.query(), parsed.problems(),
-                new Results(shown, next, cursor == null, page.broadMatches(), page.older() != null),
+        return Response.ok(Templates.index(parsed.query(), parsed.problems(), page, cursor == null,
                 choices(parsed.query()))).build();
     }
 
@@ -124,8 +91,8 @@ public class Search extends Controller {
             @RestQuery String to, @RestQuery String article) {
         SearchQuery.Parsed parsed = SearchQuery.parse(q, status, rating, claimant, tag, assignee, from, to, article);
         if (!parsed.problems().isEmpty()) {
-            return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(),
-                    new Results(List.of(), null, true, -1, false), choices(parsed.query()))).build();
+            return Response.status(400).entity(Templates.index(parsed.query(), parsed.problems(), SearchPage.none(),
+                    true, choices(parsed.query()))).build();
         }
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

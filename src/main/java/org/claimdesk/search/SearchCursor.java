@@ -12,6 +12,10 @@ import java.math.BigDecimal;
  */
 public record SearchCursor(BigDecimal rank, long id) {
 
+    /** What a cursor in a link must be, in words for a 400 page: it completes "after must be …". */
+    public static final String EXPECTED = "the position from a \"Next page\" link: a rank from 0 with at most 6 decimals,"
+            + " _ and a claim number, such as 0.607927_51";
+
     /**
      * Reads a cursor from a link.
      *

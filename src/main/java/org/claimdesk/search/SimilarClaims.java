@@ -77,15 +77,22 @@ public final class SimilarClaims {
             )
             """.formatted(CANDIDATE_BUDGET, CANDIDATES);
 
+    /**
+     * A claim with its latest verdict revision ({@code v}) and its latest signed-off one ({@code so},
+     * perhaps superseded by a correction since). The rating shown is the signed-off one, else the
+     * latest verdict's while it awaits sign-off; a sent-back rating is not shown.
+     */
     private static final String SUMMARY = """
             select %s as score, c.id, c.claim_reviewed, c.status, c.created_at, a.id as article_id, a.title as article_title,
                    v.state as verdict_state, l.label as rating_label, l.rating_value, l.colour as rating_colour,
-                   so.signed_at, v.created_at as verdict_created_at
+                   so.signed_at, v.created_at as verdict_created_at, v.sent_back_at
               from %s
               join article a on a.id = c.article_id
               left join lateral (select * from verdict cv where cv.claim_id = c.id order by cv.number desc limit 1) v on true
-              left join rating_level l on l.id = v.rating_level_id
-              left join sign_off so on so.verdict_id = v.id
+              left join lateral (select sv.rating_level_id, sso.signed_at from verdict sv join sign_off sso on sso.verdict_id = sv.id
+                                  where sv.claim_id = c.id order by sv.number desc limit 1) so on true
+              left join rating_level l
+                on l.id = coalesce(so.rating_level_id, case when v.state = 'PROPOSED' then v.rating_level_id end)
             """;
 
     private SimilarClaims() {
@@ -98,7 +105,7 @@ public final class SimilarClaims {
      * @param language BCP 47 tag of the text's language (e.g. the article's), or null for "simple"
      * @param excludeClaimId a claim to leave out (the one the text belongs to), or null
      * @param limit most matches returned
-     * @return matches scoring at least {@link #THRESHOLD}, with their current verdict
+     * @return matches scoring at least {@link #THRESHOLD}, with their verdicts (see {@link ClaimMatch})
      */
     public static List<ClaimMatch> to(String text, String language, Long excludeClaimId, int limit) {
         NativeStatement statement = statement(text, language, excludeClaimId, limit);
@@ -153,12 +160,20 @@ public final class SimilarClaims {
                 row.get("rating_label") == null ? null : new ClaimMatch.Rating((String) row.get("rating_label"),
                         ClaimSearch.integer(row.get("rating_value")), (String) row.get("rating_colour")),
                 ClaimSearch.instant(row.get("signed_at")), ClaimSearch.instant(row.get("verdict_created_at")),
-                ((Number) row.get("score")).doubleValue());
+                ClaimSearch.instant(row.get("sent_back_at")), ((Number) row.get("score")).doubleValue());
     }
 
-    /** When a match was last decided: its sign-off, its proposed verdict, or its creation. */
+    /**
+     * When a match was last decided: its latest sign-off, else when its verdict was sent back or
+     * proposed, else its creation.
+     */
     static Instant dateOf(ClaimMatch match) {
-        return match.signedOffAt() != null ? match.signedOffAt()
-                : match.verdictCreatedAt() != null ? match.verdictCreatedAt() : match.createdAt();
+        if (match.signedOffAt() != null) {
+            return match.signedOffAt();
+        }
+        if (match.sentBack() && match.sentBackAt() != null) {
+            return match.sentBackAt();
+        }
+        return match.verdictCreatedAt() != null ? match.verdictCreatedAt() : match.createdAt();
     }
 }

@@ -66,6 +66,9 @@ public class Verdict extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Longest accepted send-back reason, in characters (as long as a comment may be). */
+    public static final int MAX_SEND_BACK_REASON = org.claimdesk.claim.Comment.MAX_BODY;
+
     @Column(name = "send_back_reason", columnDefinition = "text")
     public String sendBackReason;
 

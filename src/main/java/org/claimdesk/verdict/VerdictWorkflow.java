@@ -160,12 +160,19 @@ public class VerdictWorkflow {
     /**
      * Sends a verdict back to its author with a reason; the claim returns to IN_PROGRESS.
      *
-     * @throws WorkflowException INVALID without a reason, CONFLICT when not awaiting sign-off
+     * @param reason what the author should change: 1 to {@value Verdict#MAX_SEND_BACK_REASON}
+     *     characters once surrounding white space is stripped
+     * @throws WorkflowException INVALID without a reason or with a longer one, CONFLICT when not awaiting sign-off
      */
     public Verdict sendBack(Long verdictId, String reason, Account editor) {
         String why = reason == null ? "" : reason.strip();
         if (!org.claimdesk.web.FormValues.hasVisibleText(why)) {
             throw new WorkflowException(Kind.INVALID, "A reason is required: say what the author should change before the verdict can be signed off.");
+        }
+        if (why.length() > Verdict.MAX_SEND_BACK_REASON) {
+            throw new WorkflowException(Kind.INVALID, String.format(java.util.Locale.ENGLISH,
+                    "A reason needs between 1 and %,d characters; this one has %,d. Shorten it.",
+                    Verdict.MAX_SEND_BACK_REASON, why.length()));
         }
         Verdict verdict = Verdict.findById(verdictId);
         if (verdict == null) {

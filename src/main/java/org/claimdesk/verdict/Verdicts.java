@@ -83,9 +83,10 @@ public class Verdicts extends Controller {
     }
 
     /**
-     * Sends the verdict back to its author with a required reason. A missing (blank) reason, or one
-     * with characters that cannot be stored, answers 400 with the claim page, the message next to
-     * the reason field and the typed reason kept.
+     * Sends the verdict back to its author with a required reason. A missing (blank) reason, one
+     * longer than {@value Verdict#MAX_SEND_BACK_REASON} characters, or one with characters that
+     * cannot be stored, answers 400 with the claim page, the message next to the reason field and
+     * the typed reason kept.
      */
     @POST
     @Path("/{id}/send-back")

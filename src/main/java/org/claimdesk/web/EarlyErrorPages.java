@@ -28,6 +28,14 @@ import org.jboss.logging.Logger;
  * </ul>
  * Every other failure is passed on untouched, so sign-in redirects and Quarkus' own handling keep
  * working.
+ *
+ * <p>Not covered: a request target that {@code java.net.URI} refuses (a raw {@code |}, {@code ^} or
+ * <code>&#123;</code>, or a broken escape such as {@code %zz}; forms and links escape these, a URL typed or
+ * pasted into some clients does not). Quarkus checks the target in the HTTP server's own request
+ * handler ({@code VertxHttpRecorder}) and answers an empty 400 before any route, so neither a
+ * route nor a failure handler sees the request. The check can only be switched off as a whole
+ * (the JVM property {@code vertx.disableURIValidation}), which Quarkus keeps unexposed on purpose
+ * (quarkusio/quarkus#37804), so we leave it on and the answer bare.
  */
 @ApplicationScoped
 public class EarlyErrorPages {

@@ -106,6 +106,12 @@ public class ErrorPages {
         }
     }
 
+    /** A JSON API request ended with a problem: the problem as {@code application/problem+json}. */
+    @ServerExceptionMapper
+    public Response problem(org.claimdesk.api.ProblemException e) {
+        return e.problem().toResponse();
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return page(404, null);

@@ -9,12 +9,17 @@ import java.util.stream.Collectors;
  * with a parameter it cannot use answers 400 and names the parameter, what it must be, and what
  * the link had, in one wording for every page: {@code status must be one of NEW, IN_CHECK, CHECKED
  * (the link has "BOGUS").} Blank values mean "not given". Each method records its message under
- * the parameter's name and returns null, so a page can show every problem at once.
+ * the parameter's name and returns null, so a page can show every problem at once. Form fields
+ * that hold a number a person types (a claim number) are checked the same way
+ * ({@link #formWholeLong}).
  */
 public final class QueryParameters {
 
     /** Longest part of a refused value repeated in a message, in characters. */
     static final int QUOTED_MAX = 40;
+
+    private static final String LINK = "the link has";
+    private static final String FORM = "the form had";
 
     private QueryParameters() {
     }
@@ -39,7 +44,7 @@ public final class QueryParameters {
             }
         }
         problems.put(name, name + " must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")) + " " + had(value) + ".");
+                .collect(Collectors.joining(", ")) + " " + had(value, LINK) + ".");
         return null;
     }
 
@@ -65,6 +70,34 @@ public final class QueryParameters {
      * @see #whole(String, String, int, int, Map)
      */
     public static Long wholeLong(String name, String value, long min, long max, Map<String, String> problems) {
+        return wholeLong(name, value, min, max, problems, LINK);
+    }
+
+    /**
+     * A whole number typed into a form field (e.g. a claim number), checked as
+     * {@link #wholeLong} checks a link's, in the same wording but saying what the form had:
+     * {@code duplicateOfId must be a whole number from 1 to … (the form had "abc").}
+     *
+     * @return the number, or null when the value is blank, not a whole number, or out of range
+     *     (then a message is recorded)
+     */
+    public static Long formWholeLong(String name, String value, long min, long max, Map<String, String> problems) {
+        return wholeLong(name, value, min, max, problems, FORM);
+    }
+
+    /**
+     * Records that a link's parameter is not what it must be, for values checked elsewhere (such
+     * as a page position): {@code after must be EXPECTED (the link has "abc").}
+     *
+     * @param expected what the value must be, e.g. {@code the position from a "Next page" link}
+     * @param value the value as sent, not blank
+     */
+    public static void refuse(String name, String value, String expected, Map<String, String> problems) {
+        problems.put(name, name + " must be " + expected + " " + had(value, LINK) + ".");
+    }
+
+    private static Long wholeLong(String name, String value, long min, long max, Map<String, String> problems,
+            String where) {
         String trimmed = FormValues.trimmed(value);
         if (trimmed == null) {
             return null;
@@ -77,7 +110,7 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.put(name, name + " must be a whole number from " + min + " to " + max + " " + had(value) + ".");
+        problems.put(name, name + " must be a whole number from " + min + " to " + max + " " + had(value, where) + ".");
         return null;
     }
 
@@ -86,11 +119,14 @@ public final class QueryParameters {
         return String.join(" ", problems.values());
     }
 
-    /** {@code (the link has "abc")}, with a long value shortened and control characters shown as spaces. */
-    private static String had(String value) {
+    /**
+     * {@code (the link has "abc")} or {@code (the form had "abc")}, with a long value shortened and
+     * control characters shown as spaces.
+     */
+    private static String had(String value, String where) {
         StringBuilder shown = new StringBuilder();
         value.strip().codePoints().limit(QUOTED_MAX).forEach(cp -> shown.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
         boolean cut = value.strip().codePointCount(0, value.strip().length()) > QUOTED_MAX;
-        return "(the link has \"" + shown + (cut ? "…" : "") + "\")";
+        return "(" + where + " \"" + shown + (cut ? "…" : "") + "\")";
     }
 }

@@ -173,6 +173,31 @@ class ApiTest {
     }
 
     @Test
+    void unusableListParametersAnswer400ProblemsNamingThemNot404() {
+        Long articleId = Fixtures.seedRealArticle();
+        Fixtures.seedClaim(articleId, UNIFIL, "Four UNIFIL soldiers were injured in Shama");
+
+        as("alice").get("/api/v1/claims?after=abc").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.INVALID_FIELDS)).body("instance", equalTo("/api/v1/claims"))
+                .body("detail", equalTo("Some query parameters are wrong: see errors."))
+                .body("errors.after", equalTo("after must be a whole number from 0 to " + Long.MAX_VALUE
+                        + " (the link has \"abc\")."));
+        as("alice").get("/api/v1/claims?limit=ten&article=x").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors.limit", equalTo("limit must be a whole number of rows per page (1 to 100; more are cut to 100)"
+                        + " (the link has \"ten\")."))
+                .body("errors.article", startsWith("article must be a whole number from 1 to"));
+        as("alice").get("/api/v1/articles?limit=1.5&after=-1").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("instance", equalTo("/api/v1/articles"))
+                .body("errors.limit", containsString("(the link has \"1.5\")"))
+                .body("errors.after", containsString("(the link has \"-1\")"));
+        as("alice").get("/api/v1/claims?limit=1000&article=" + articleId).then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        as("alice").get("/api/v1/articles?after=0&limit=1").then().statusCode(200).body("items.size()", equalTo(1));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/claims'.get.parameters.find { it.name == 'after' }.schema.type", equalTo("integer"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApiOnly() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/claims"))

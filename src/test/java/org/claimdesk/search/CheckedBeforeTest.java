@@ -151,6 +151,42 @@ class CheckedBeforeTest {
                 .body(not(containsString("href=\"/claims/" + original + "\"")));
     }
 
+    /** The list item of one claim in a "Checked before" fragment, as text. */
+    private static String matchOf(String fragment, Long claimId) {
+        org.jsoup.nodes.Element link = org.jsoup.Jsoup.parse(fragment).selectFirst("li > a[href=/claims/" + claimId + "]");
+        assertNotNull(link, "claim #" + claimId + " is listed: " + fragment);
+        return link.parent().text();
+    }
+
+    @Test
+    void aSentBackVerdictIsLabelledSentBackAndTheLatestSignedOffVerdictCountsOverACorrection() {
+        Long original = Fixtures.seedClaim(Fixtures.seedRealArticle(), POSTS, "Quillfeather: UNIFIL posts hit since 1 October");
+        Long later = Fixtures.seedClaim(Fixtures.seedRealArticle(), POSTS, "Quillfeather says UNIFIL posts were hit since 1 October");
+        String similar = "/claims/" + later + "/similar";
+
+        Long proposed = VerdictFixtures.propose(original, "Mostly true", EXPLANATION, null);
+        String awaiting = matchOf(bob.request().header("HX-Request", "true").get(similar).asString(), original);
+        assertTrue(awaiting.contains("Mostly true") && awaiting.contains("verdict proposed"), awaiting);
+
+        bob.post("/claims/" + original, "/verdicts/" + proposed + "/send-back", "reason", "Name the posts that were hit.")
+                .then().statusCode(303);
+        String sentBack = matchOf(bob.request().header("HX-Request", "true").get(similar).asString(), original);
+        assertTrue(sentBack.contains("verdict sent back"), sentBack);
+        assertTrue(!sentBack.contains("verdict proposed") && !sentBack.contains("Mostly true"),
+                "a sent-back rating is not shown as the claim's verdict: " + sentBack);
+        String page = bob.get(similar).asString();
+        assertTrue(matchOf(page, original).contains("verdict sent back"), "the page without JavaScript says the same");
+
+        VerdictFixtures.signedOff(original, "Mixed", EXPLANATION);
+        VerdictFixtures.propose(original, "False", EXPLANATION, "The posts were not hit.");
+        String corrected = matchOf(bob.request().header("HX-Request", "true").get(similar).asString(), original);
+        assertTrue(corrected.contains("Mixed") && corrected.contains("signed off"), "the signed-off verdict counts: " + corrected);
+        assertTrue(corrected.contains("a correction awaits sign-off") && !corrected.contains("False"), corrected);
+        ClaimMatch match = QuarkusTransaction.requiringNew().call(() -> SimilarClaims.summary(original));
+        assertEquals("Mixed", match.rating().label());
+        assertTrue(match.signedOff() && match.proposed());
+    }
+
     @Test
     void aCorrectionOfTheOriginalFlagsItsDuplicatesOnTheDeskUntilAnEditorReviewsThem() {
         Long articleId = Fixtures.seedRealArticle();

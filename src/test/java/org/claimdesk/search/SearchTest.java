@@ -91,6 +91,33 @@ class SearchTest {
     }
 
     @Test
+    void wordsWithNothingIndexableSayThereIsNothingToSearchForInsteadOfContradictingNotices() {
+        Long articleId = Fixtures.seedRealArticle();
+        Fixtures.seedClaim(articleId, UNIFIL_WORDS, UNIFIL);
+        Long carlton = Fixtures.seedClaim(articleId, CARLTON_WORDS, "Carlton Gardens was the Free French HQ 1940-1944");
+        String article = articleId.toString();
+
+        for (String words : List.of("-the", "the", "\"of the\" -and", "-.")) {
+            String page = search("q", words, "article", article).then().statusCode(200).extract().asString();
+            assertTrue(page.contains("Nothing to search for: very common words"), words + ": " + page);
+            assertFalse(page.contains("nearly every claim matches"), words + ": no notice that nearly every claim matches");
+            assertFalse(page.contains("too many to rank"), words);
+            assertFalse(page.contains("No claims match."), words + ": the notice says why instead");
+            assertFalse(page.contains("Download these results as CSV"), words + ": nothing to download");
+            assertEquals(List.of(), claimIdsOn(page), words);
+        }
+
+        String excluding = search("q", "the -rockets", "article", article).then().statusCode(200).extract().asString();
+        assertTrue(excluding.contains("These words only leave words out, so nearly every claim matches"),
+                "\"the\" is not indexed, so only -rockets is left: " + excluding);
+        assertTrue(claimIdsOn(excluding).contains(carlton), excluding);
+        String onlyOut = search("q", "-rockets", "article", article).asString();
+        assertTrue(onlyOut.contains("These words only leave words out"), onlyOut);
+        assertFalse(onlyOut.contains("Nothing to search for"), onlyOut);
+        assertTrue(claimIdsOn(onlyOut).contains(carlton), onlyOut);
+    }
+
+    @Test
     void hostileInputAnswers200Or400AndNeverRunsAsMarkup() {
         Fixtures.seedRealArticle();
         List<String> inputs = List.of("'", "\"", "\\", "%", "--", "<script>alert(1)</script>", "😀 🇫🇷", "a\u0000b",
@@ -253,8 +280,8 @@ class SearchTest {
         long threshold = claimSearch.broadMatches();
         claimSearch.broadMatches(10);
         try {
-            assertTrue(claimSearch.estimateMatches(new SearchQuery("quagmirish", null, null, null, null, null, null, null,
-                    null)) >= 24, "the estimate counts the claims holding the word");
+            assertTrue(claimSearch.estimate(new SearchQuery("quagmirish", null, null, null, null, null, null, null,
+                    null)).claims() >= 24, "the estimate counts the claims holding the word");
             long ranked = statementsFor("/search?q=zygomorphic&article=" + articleId);
             long newest = statementsFor("/search?q=quagmirish&article=" + articleId);
             assertEquals(ranked + 1, newest, "listing newest first costs one statement more than ranking (the window)");

@@ -265,6 +265,31 @@ class VerdictsTest {
     }
 
     @Test
+    void aSendBackReasonLongerThanACommentMayBeIsRefusedAtTheFieldWithTheTypingKept() {
+        Long claimId = carltonClaimWithSource();
+        propose(alice, claimId, "True", EXPLANATION);
+        Long verdictId = currentVerdict(claimId).id;
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(bob.get("/claims/" + claimId).asString());
+        assertEquals("10000", form.selectFirst("textarea#send-back-reason").attr("maxlength"));
+
+        String tooLong = "Cite the plaque's wording. " + "x".repeat(Verdict.MAX_SEND_BACK_REASON);
+        Response refused = bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason", tooLong);
+        assertEquals(400, refused.statusCode());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.asString());
+        assertTrue(page.selectFirst("h1").text().startsWith("Claim #" + claimId), "the claim page, not an error page");
+        assertEquals("true", page.selectFirst("textarea#send-back-reason").attr("aria-invalid"));
+        assertEquals(tooLong, page.selectFirst("textarea#send-back-reason").wholeText(), "the typed reason is kept");
+        assertEquals("The verdict was not sent back. A reason needs between 1 and 10,000 characters; this one has 10,027."
+                + " Shorten it.", page.selectFirst("#send-back-reason-error").text());
+        assertEquals(VerdictState.PROPOSED, currentVerdict(claimId).state, "nothing was sent back");
+
+        String longest = "  " + "y".repeat(Verdict.MAX_SEND_BACK_REASON) + "\n";
+        bob.post("/claims/" + claimId, "/verdicts/" + verdictId + "/send-back", "reason", longest).then().statusCode(303);
+        assertEquals(VerdictState.SENT_BACK, currentVerdict(claimId).state);
+        assertEquals(Verdict.MAX_SEND_BACK_REASON, currentVerdict(claimId).sendBackReason.length());
+    }
+
+    @Test
     void aCorrectionNeedsANoteKeepsTheOldVerdictVisibleAndNeedsANewSignOff() {
         Long claimId = carltonClaimWithSource();
         propose(alice, claimId, "True", EXPLANATION);
@@ -353,6 +378,13 @@ class VerdictsTest {
                 .body(containsString(">Said twice</textarea>"));
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "OPINION", "note", "An\u0000opinion").then().statusCode(400)
                 .body(containsString("The note contains a NUL byte or another control character"));
+        bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", "twelve",
+                "note", "Said twice").then().statusCode(400)
+                .body(containsString("The claim was not dismissed: duplicateOfId must be a whole number from 1 to "
+                        + Long.MAX_VALUE + " (the form had &quot;twelve&quot;)."))
+                .body(containsString("value=\"DUPLICATE\" required checked"))
+                .body(containsString("name=\"duplicateOfId\" min=\"1\" value=\"twelve\""))
+                .body(containsString(">Said twice</textarea>"));
         assertEquals(ClaimStatus.IN_PROGRESS, claim(other).status, "refused dismissals change nothing");
         bob.post("/claims/" + other, "/claims/" + other + "/dismiss", "reason", "DUPLICATE", "duplicateOfId", claimId)
                 .then().statusCode(303);

@@ -83,6 +83,17 @@ class BadQueryParametersTest {
     }
 
     @Test
+    void aBrokenSearchPagePositionNamesAfterAndKeepsTheWords() {
+        Response response = given().queryParam("q", "rockets Shama").queryParam("after", "abc").get("/search");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.asString());
+        assertTrue(page.text().contains("after must be the position from a \"Next page\" link: a rank from 0 with at most 6"
+                + " decimals, _ and a claim number, such as 0.607927_51 (the link has \"abc\")."), page.text());
+        assertEquals("rockets Shama", page.selectFirst("input#q").val(), "the words stay in the form");
+        given().queryParam("q", "rockets Shama").queryParam("after", "0.5_12").get("/search").then().statusCode(200);
+    }
+
+    @Test
     void auditLogFiltersNameWhatIsAllowed() {
         String kind = text400("/audit?kind=BOGUS");
         assertTrue(kind.contains("kind must be one of") && kind.contains("the link has \"BOGUS\""), kind);

@@ -46,4 +46,14 @@ class QueryParametersTest {
         QueryParameters.whole("page", "x\u0000" + "y".repeat(100), 0, 9, problems);
         assertEquals("page must be a whole number from 0 to 9 (the link has \"x " + "y".repeat(38) + "…\").", problems.get("page"));
     }
+
+    @Test
+    void aFormFieldSaysWhatTheFormHadAndOtherChecksSayWhatTheLinkHas() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        assertEquals(12L, QueryParameters.formWholeLong("duplicateOfId", " 12 ", 1, 99, problems));
+        assertNull(QueryParameters.formWholeLong("duplicateOfId", "#12", 1, 99, problems));
+        QueryParameters.refuse("after", "abc", "a position such as 0.5_12", problems);
+        assertEquals("duplicateOfId must be a whole number from 1 to 99 (the form had \"#12\").", problems.get("duplicateOfId"));
+        assertEquals("after must be a position such as 0.5_12 (the link has \"abc\").", problems.get("after"));
+    }
 }

@@ -167,6 +167,9 @@ class CheckedBeforeTest {
         Long proposed = VerdictFixtures.propose(original, "Mostly true", EXPLANATION, null);
         String awaiting = matchOf(bob.request().header("HX-Request", "true").get(similar).asString(), original);
         assertTrue(awaiting.contains("Mostly true") && awaiting.contains("verdict proposed"), awaiting);
+        org.jsoup.nodes.Element proposedHit = org.jsoup.Jsoup.parse(bob.get("/search?q=Quillfeather").asString())
+                .selectFirst("li.hit:has(a[href=/claims/" + original + "])");
+        assertTrue(proposedHit.text().contains("Mostly true") && proposedHit.text().contains("proposed"), proposedHit.text());
 
         bob.post("/claims/" + original, "/verdicts/" + proposed + "/send-back", "reason", "Name the posts that were hit.")
                 .then().statusCode(303);
@@ -176,6 +179,11 @@ class CheckedBeforeTest {
                 "a sent-back rating is not shown as the claim's verdict: " + sentBack);
         String page = bob.get(similar).asString();
         assertTrue(matchOf(page, original).contains("verdict sent back"), "the page without JavaScript says the same");
+        org.jsoup.nodes.Element hit = org.jsoup.Jsoup.parse(bob.get("/search?q=Quillfeather").asString())
+                .selectFirst("li.hit:has(a[href=/claims/" + original + "])");
+        assertNotNull(hit, "the search lists the claim");
+        assertTrue(hit.text().contains("verdict sent back") && hit.select(".rating-badge").isEmpty(),
+                "search results do not show a sent-back rating as the claim's verdict either: " + hit.text());
 
         VerdictFixtures.signedOff(original, "Mixed", EXPLANATION);
         VerdictFixtures.propose(original, "False", EXPLANATION, "The posts were not hit.");

@@ -1,30 +1,28 @@
 package org.claimdesk.web;
 
-import io.quarkus.csrf.reactive.runtime.CsrfTokenUtils;
+import io.quarkus.csrf.reactive.runtime.CsrfRequestResponseReactiveFilter;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.api.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * The page for a form whose CSRF token was refused: the page was open so long that its token
@@ -39,6 +37,14 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
  * <p>The typed text is shown back only to a signed-in person and only for a request from our own
  * pages (no foreign {@code Origin}, no {@code Sec-Fetch-Site: cross-site}); a forged cross-site
  * form gets the page without its text and without a form.
+ *
+ * <p>The new form's token comes from quarkus-rest-csrf itself, not from code of ours: its request
+ * filter is run once more on this request as the GET of a page would run it (the method reads as
+ * GET and the refused {@code X-CSRF-TOKEN} header is hidden), so the library decides, exactly as for
+ * any page, whether the browser's CSRF cookie is reused or a new token is made (size, randomness,
+ * signing with {@code quarkus.rest-csrf.token-signature-key}), and its response filter sets the
+ * cookie with its own attributes. A cookie the library refuses (malformed) gets the page without a
+ * form, as a page GET would get a 400.
  */
 @ApplicationScoped
 public class ExpiredForms {
@@ -76,37 +82,14 @@ public class ExpiredForms {
     private static final Set<String> MULTILINE = Set.of("body", "reason", "note", "text", "ratingExplanation",
             "claimReviewed", "correctionNote", "excerpt", "description", "quote");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
-    String tokenField;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
-    String cookieName;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-path", defaultValue = "/")
-    String cookiePath;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-domain")
-    Optional<String> cookieDomain;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-max-age", defaultValue = "2H")
-    Duration cookieMaxAge;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-http-only", defaultValue = "true")
-    boolean cookieHttpOnly;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-force-secure", defaultValue = "false")
-    boolean cookieForceSecure;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
-    int tokenSize;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
-    Optional<String> tokenSignatureKey;
-
     @Inject
     CurrentAccount currentAccount;
+
+    @Inject
+    CsrfRequestResponseReactiveFilter csrfFilter;
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -155,10 +138,11 @@ public class ExpiredForms {
      */
     TemplateInstance page(ContainerRequestContext request, RoutingContext routing) {
         FormData form = formData();
-        if (form == null || !currentAccount.isSignedIn() || !fromOurPages(routing)) {
+        String token = form == null || !currentAccount.isSignedIn() || !fromOurPages(routing) ? null
+                : freshToken(csrfFilter, routing);
+        if (token == null) {
             return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
         }
-        String token = freshToken(routing);
         URI uri = request.getUriInfo().getRequestUri();
         String action = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         boolean multipart = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
@@ -166,7 +150,7 @@ public class ExpiredForms {
         List<Field> hidden = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (String name : form) {
-            if (name.equals(tokenField)) {
+            if (name.equals(csrf.getParameterName())) {
                 continue;
             }
             for (FormValue value : form.get(name)) {
@@ -188,7 +172,7 @@ public class ExpiredForms {
         }
         return Templates.expiredForm(TITLE, MESSAGE + (shown.isEmpty() ? " Send the form again below."
                 : " What you typed is below: check it and send it again."),
-                new Resubmit(action, multipart, tokenField, token, shown, hidden, files));
+                new Resubmit(action, multipart, csrf.getParameterName(), token, shown, hidden, files));
     }
 
     /** True for a value a person typed: a known text field, or any value with spaces or line breaks. */
@@ -198,33 +182,42 @@ public class ExpiredForms {
     }
 
     /**
-     * The token for the new form: the browser's CSRF cookie when it holds a usable token (the form
-     * was older than the cookie), otherwise a new random token whose cookie this response sets.
-     * Also makes it the request's token, so the layout's htmx header carries it too.
+     * The token for the new form, as quarkus-rest-csrf hands it to a page it serves by GET: the
+     * library's request filter runs on a view of this request whose method is GET and which carries
+     * no {@code X-CSRF-TOKEN} header. It reuses the browser's CSRF cookie or makes a new token, puts
+     * the token where {@code {inject:csrf.token}} and the layout read it, and marks the response so
+     * that its response filter (which runs after {@link ErrorPages}' filter) sets the cookie.
+     *
+     * @return the token, or null when the library refuses the browser's CSRF cookie (malformed)
      */
-    private String freshToken(RoutingContext routing) {
-        Cookie cookie = routing.request().getCookie(cookieName);
-        String token = tokenSignatureKey.isEmpty() && cookie != null && isWellFormed(cookie.getValue()) ? cookie.getValue() : null;
-        if (token == null) {
-            byte[] bytes = new byte[tokenSize];
-            RANDOM.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            String value = tokenSignatureKey.isPresent() ? CsrfTokenUtils.signCsrfToken(bytes, tokenSignatureKey.get()) : token;
-            Cookie fresh = Cookie.cookie(cookieName, value).setPath(cookiePath).setHttpOnly(cookieHttpOnly)
-                    .setSecure(cookieForceSecure || routing.request().isSSL()).setMaxAge(cookieMaxAge.toSeconds());
-            cookieDomain.ifPresent(fresh::setDomain);
-            routing.response().addCookie(fresh);
+    private static String freshToken(CsrfRequestResponseReactiveFilter csrfFilter, RoutingContext routing) {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        if (current == null) {
+            return null;
         }
-        routing.put(TOKEN, token);
-        return token;
-    }
-
-    private boolean isWellFormed(String token) {
-        try {
-            return token != null && Base64.getUrlDecoder().decode(token).length == tokenSize;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        ResteasyReactiveContainerRequestContext real = current.getContainerRequestContext();
+        boolean[] refused = {false};
+        ResteasyReactiveContainerRequestContext asPageGet = (ResteasyReactiveContainerRequestContext) Proxy.newProxyInstance(
+                ResteasyReactiveContainerRequestContext.class.getClassLoader(),
+                new Class<?>[] {ResteasyReactiveContainerRequestContext.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getMethod":
+                            return "GET";
+                        case "getHeaderString":
+                            return null;
+                        case "abortWith":
+                            refused[0] = true;
+                            return null;
+                        default:
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
+        csrfFilter.filter(asPageGet, routing);
+        return refused[0] ? null : routing.get(TOKEN);
     }
 
     /**

@@ -99,6 +99,10 @@ public class ErrorPages {
     public void pageForBareErrors(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         int status = response.getStatus();
         if (status == 400 && !response.hasEntity() && expiredForms.isRefusedToken(request, routing)) {
+            if (expiredForms.isSignedOutForm(routing)) {
+                response.setStatus(401);
+                ExpiredSessions.challenge(response.getHeaders());
+            }
             response.setEntity(expiredForms.page(request, routing), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         } else if (status >= 400 && !response.hasEntity() && Problem.isApiPath(request.getUriInfo().getPath())) {
             response.setEntity(Problem.of(status, defaultMessage(status), request.getUriInfo().getPath()).toJson(), null,

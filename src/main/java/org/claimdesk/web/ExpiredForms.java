@@ -135,17 +135,49 @@ public class ExpiredForms {
     /**
      * The 400 page for a refused token, with the sent form to send again when the request came from
      * our own pages and a person is signed in; sets the CSRF cookie when the browser has no usable one.
+     * A form that {@link SignInChallenges} handed to {@link ExpiredSessions} because its sender was
+     * signed out gets that page instead (its token may have expired with the session).
      */
     TemplateInstance page(ContainerRequestContext request, RoutingContext routing) {
-        FormData form = formData();
-        String token = form == null || !currentAccount.isSignedIn() || !fromOurPages(routing) ? null
-                : freshToken(csrfFilter, routing);
-        if (token == null) {
-            return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
+        if (isSignedOutForm(routing)) {
+            return ExpiredSessions.page(resubmit(SignInChallenges.sentWhileSignedOut(routing), request.getMediaType(), routing,
+                    true), SignInChallenges.pageBefore(routing));
         }
         URI uri = request.getUriInfo().getRequestUri();
         String action = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        boolean multipart = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+        Resubmit resubmit = currentAccount.isSignedIn() ? resubmit(action, request.getMediaType(), routing, false) : null;
+        if (resubmit == null) {
+            return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
+        }
+        if (request.getHeaderString("HX-Request") != null) {
+            // htmx would put the page into the part of the page it meant to update; show it whole.
+            routing.response().putHeader("HX-Retarget", "body").putHeader("HX-Reswap", "innerHTML");
+        }
+        return Templates.expiredForm(TITLE, MESSAGE + (resubmit.shown().isEmpty() ? " Send the form again below."
+                : " What you typed is below: check it and send it again."), resubmit);
+    }
+
+    /**
+     * The form the current request sent, as a new form to send again: typed text shown, other
+     * fields hidden, with a CSRF token that quarkus-rest-csrf issues (see {@link #freshToken}).
+     * Whoever calls this decides whether the sender may see the text again; this method only checks
+     * that the request came from our own pages.
+     *
+     * @param action the path and query (raw, as sent) the new form posts to
+     * @param type the content type the form was sent as
+     * @param sameOriginOnly true to require proof that the request came from our own pages
+     *     ({@code Sec-Fetch-Site: same-origin} or an {@code Origin} naming this host); false also
+     *     accepts a request that carries neither header
+     * @return the form, or null when there is no form, the request came from another site, or the
+     *     library refuses the browser's CSRF cookie
+     */
+    Resubmit resubmit(String action, MediaType type, RoutingContext routing, boolean sameOriginOnly) {
+        FormData form = formData();
+        String token = form == null || !fromOurPages(routing, sameOriginOnly) ? null : freshToken(csrfFilter, routing);
+        if (token == null) {
+            return null;
+        }
+        boolean multipart = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
         List<Field> shown = new ArrayList<>();
         List<Field> hidden = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -166,13 +198,15 @@ public class ExpiredForms {
                 }
             }
         }
-        if (request.getHeaderString("HX-Request") != null) {
-            // htmx would put the page into the part of the page it meant to update; show it whole.
-            routing.response().putHeader("HX-Retarget", "body").putHeader("HX-Reswap", "innerHTML");
-        }
-        return Templates.expiredForm(TITLE, MESSAGE + (shown.isEmpty() ? " Send the form again below."
-                : " What you typed is below: check it and send it again."),
-                new Resubmit(action, multipart, csrf.getParameterName(), token, shown, hidden, files));
+        return new Resubmit(action, multipart, csrf.getParameterName(), token, shown, hidden, files);
+    }
+
+    /**
+     * True when the refused form is one that {@link SignInChallenges} passed to {@link ExpiredSessions}
+     * because nobody was signed in: its page is the 401 page of {@link ExpiredSessions}.
+     */
+    boolean isSignedOutForm(RoutingContext routing) {
+        return routing != null && SignInChallenges.sentWhileSignedOut(routing) != null && !currentAccount.isSignedIn();
     }
 
     /** True for a value a person typed: a known text field, or any value with spaces or line breaks. */
@@ -222,16 +256,18 @@ public class ExpiredForms {
 
     /**
      * False for a request another site's page sent: its {@code Origin} names another host, or the
-     * browser says {@code Sec-Fetch-Site: cross-site}.
+     * browser says {@code Sec-Fetch-Site: cross-site} (or {@code same-site}: a sibling host).
+     *
+     * @param sameOriginOnly true to also return false for a request that carries neither header
      */
-    private static boolean fromOurPages(RoutingContext routing) {
+    private static boolean fromOurPages(RoutingContext routing, boolean sameOriginOnly) {
         String fetchSite = routing.request().getHeader("Sec-Fetch-Site");
-        if ("cross-site".equalsIgnoreCase(fetchSite)) {
+        if ("cross-site".equalsIgnoreCase(fetchSite) || (sameOriginOnly && "same-site".equalsIgnoreCase(fetchSite))) {
             return false;
         }
         String origin = routing.request().getHeader("Origin");
         if (origin == null || origin.isBlank()) {
-            return true;
+            return !sameOriginOnly || "same-origin".equalsIgnoreCase(fetchSite);
         }
         try {
             URI sent = URI.create(origin.strip());

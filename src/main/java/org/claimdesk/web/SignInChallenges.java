@@ -1,10 +1,9 @@
 package org.claimdesk.web;
 
 import io.quarkus.oidc.JavaScriptRequestChecker;
-import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,21 +20,22 @@ import org.claimdesk.api.Problem;
  *
  * <p><b>The trap.</b> quarkus-oidc answers a request without a valid session with a redirect to
  * Keycloak and, after sign-in, sends the browser back to the same path
- * ({@code quarkus.oidc.authentication.restore-path-after-redirect}) with a GET. For a form that is
- * a POST-only path such as {@code /comments}, which answers 405, and the posted body is gone: Quarkus
- * discards it before any authentication hook runs (the challenge drains the request), so nothing in
- * quarkus-oidc (its redirect filters, {@code session-expired-path}) can keep it.
+ * ({@code quarkus.oidc.authentication.restore-path-after-redirect}) with a GET. For a form sent to
+ * a POST-only path such as {@code /comments} that GET is answered 405, and the posted body is gone:
+ * Quarkus drains it when it sends a sign-in challenge, before any hook of quarkus-oidc (its redirect
+ * filters, {@code session-expired-path}) runs, so none of them can keep it.
  *
  * <p><b>What this class does</b> for a page's form (POST, PUT, PATCH or DELETE outside {@code /api/},
  * without a bearer token, not from htmx, which {@link Htmx} handles):
  * <ol>
  * <li><em>No session cookie at all</em> (the usual case after a long pause: the browser dropped the
- * cookie when it expired). The request cannot be signed in, so before authentication it is handed,
- * body unread, to {@link ExpiredSessions} ({@code POST /session-expired}, which alone is open to
- * everyone: it changes nothing). There Quarkus REST reads the form as usual and the person gets a 401 page that
- * says nothing was saved, shows what they typed in a form to send again, and links to the page the
- * form was on in a new tab to sign in there. No JavaScript is needed: after signing in in the other
- * tab, "Send again" in this one carries the session cookie.</li>
+ * cookie when it expired). Authentication finds nobody; before the permission check would send the
+ * sign-in redirect, the request is handed, body unread, to {@link ExpiredSessions}
+ * ({@code POST /session-expired}, the one path of it open to everyone: it changes nothing). There
+ * Quarkus REST reads the form as usual and the person gets a 401 page that says nothing was saved,
+ * shows what they typed in a form to send again, and links to the page the form was on, in a new
+ * tab, to sign in there. No JavaScript is needed: after signing in in the other tab, "Send again"
+ * in this one carries the new session cookie.</li>
  * <li><em>A session cookie that can no longer be used</em> (its tokens expired and cannot be
  * refreshed, or Keycloak ended the session). This is only known once quarkus-oidc has looked at the
  * cookie, when the body is already gone. This class tells quarkus-oidc that such a request cannot
@@ -79,9 +79,15 @@ public class SignInChallenges implements JavaScriptRequestChecker {
         return Htmx.isHtmx(context) || isPageForm(context);
     }
 
-    /** Registers the handling of forms sent without a session, ahead of authentication. */
+    /**
+     * Registers the handling of forms sent without a session: the 499 answer is adjusted from ahead
+     * of authentication (so its own answers are covered), and a form nobody is signed in for is
+     * handed over between authentication and the permission check (which would challenge it).
+     */
     void register(@Observes Filters filters) {
-        filters.register(this::handleForm, SecurityHandlerPriorities.AUTHENTICATION + 40);
+        filters.register(SignInChallenges::seeOtherForChallenge, SecurityHandlerPriorities.AUTHENTICATION + 40);
+        filters.register(SignInChallenges::handOverSignedOutForm,
+                (SecurityHandlerPriorities.AUTHENTICATION + SecurityHandlerPriorities.AUTHORIZATION) / 2);
     }
 
     /**
@@ -124,26 +130,34 @@ public class SignInChallenges implements JavaScriptRequestChecker {
         return PATH + "/return?page=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
     }
 
-    private void handleForm(RoutingContext context) {
-        if (!isPageForm(context) || Htmx.isHtmx(context)) {
-            context.next();
-            return;
+    /** Turns quarkus-oidc's 499 for a page's form (case 2 of the class comment) into a 303. */
+    private static void seeOtherForChallenge(RoutingContext context) {
+        if (isPageForm(context) && !Htmx.isHtmx(context)) {
+            context.addHeadersEndHandler(ignored -> {
+                HttpServerResponse response = context.response();
+                if (response.getStatusCode() == Htmx.SIGN_IN_NEEDED) {
+                    response.setStatusCode(303);
+                    response.headers().remove("WWW-Authenticate");
+                    response.putHeader("Location", signInAgain(pageBefore(context)));
+                    response.putHeader("Cache-Control", "no-store");
+                }
+            });
         }
-        if (!hasSessionCookie(context) && context.get(SENT_WHILE_SIGNED_OUT) == null && !PATH.equals(context.request().path())) {
+        context.next();
+    }
+
+    /**
+     * Hands a page's form that authentication found nobody for (case 1 of the class comment) to
+     * {@link ExpiredSessions}, its body unread. Runs after authentication, which never reads a body.
+     */
+    private static void handOverSignedOutForm(RoutingContext context) {
+        if (isPageForm(context) && !Htmx.isHtmx(context) && isAnonymous(context)
+                && context.get(SENT_WHILE_SIGNED_OUT) == null && !PATH.equals(context.request().path())) {
             context.put(PAGE_BEFORE, pageBefore(context));
             context.put(SENT_WHILE_SIGNED_OUT, context.request().uri());
             context.reroute(PATH);
             return;
         }
-        context.addHeadersEndHandler(ignored -> {
-            HttpServerResponse response = context.response();
-            if (response.getStatusCode() == Htmx.SIGN_IN_NEEDED) {
-                response.setStatusCode(303);
-                response.headers().remove("WWW-Authenticate");
-                response.putHeader("Location", signInAgain(pageBefore(context)));
-                response.putHeader("Cache-Control", "no-store");
-            }
-        });
         context.next();
     }
 
@@ -153,12 +167,7 @@ public class SignInChallenges implements JavaScriptRequestChecker {
                 && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
-    private static boolean hasSessionCookie(RoutingContext context) {
-        for (Cookie cookie : context.request().cookies()) {
-            if (OidcUtils.isSessionCookie(cookie.getName())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isAnonymous(RoutingContext context) {
+        return !(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
     }
 }

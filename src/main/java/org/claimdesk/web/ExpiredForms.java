@@ -262,12 +262,15 @@ public class ExpiredForms {
      */
     private static boolean fromOurPages(RoutingContext routing, boolean sameOriginOnly) {
         String fetchSite = routing.request().getHeader("Sec-Fetch-Site");
+        if (sameOriginOnly && "same-origin".equalsIgnoreCase(fetchSite)) {
+            return true; // the browser's own word, which no page can change
+        }
         if ("cross-site".equalsIgnoreCase(fetchSite) || (sameOriginOnly && "same-site".equalsIgnoreCase(fetchSite))) {
             return false;
         }
         String origin = routing.request().getHeader("Origin");
         if (origin == null || origin.isBlank()) {
-            return !sameOriginOnly || "same-origin".equalsIgnoreCase(fetchSite);
+            return !sameOriginOnly;
         }
         try {
             URI sent = URI.create(origin.strip());

@@ -99,6 +99,17 @@ class ExpiredSessionsTest {
     }
 
     @Test
+    void behindAProxyThatRewritesTheHostTheBrowsersSameOriginWordIsEnough() {
+        Response refused = comment(signedOut().header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "https://claimdesk.example"), csrfToken);
+
+        assertEquals(401, refused.statusCode());
+        Element form = Jsoup.parse(refused.asString()).selectFirst("form[action=/comments]");
+        assertNotNull(form, "the public Origin differs from the Host the app sees, the browser still says same-origin");
+        assertEquals(COMMENT, value(form.selectFirst("textarea[name=body]")));
+    }
+
+    @Test
     void aFormFromAnotherSiteOrWithoutProofOfOriginGetsThePageWithoutTheText() {
         Response crossSite = comment(signedOut().header("Origin", "https://elsewhere.example")
                 .header("Sec-Fetch-Site", "cross-site"), csrfToken);

@@ -5,6 +5,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -90,12 +91,18 @@ public class ErrorPages {
 
     /**
      * Gives bare error responses (no body), such as a wrong method, the same error page as
-     * exceptions get; a refused CSRF token gets the page of {@link ExpiredForms}.
+     * exceptions get; a refused CSRF token gets the page of {@link ExpiredForms}. Runs before
+     * quarkus-rest-csrf's response filter (response filters run from the highest priority down), so
+     * the CSRF cookie that library makes for the expired-form page's new token is set on this answer.
      */
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Priorities.USER + 100)
     public void pageForBareErrors(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         int status = response.getStatus();
         if (status == 400 && !response.hasEntity() && expiredForms.isRefusedToken(request, routing)) {
+            if (expiredForms.isSignedOutForm(routing)) {
+                response.setStatus(401);
+                ExpiredSessions.challenge(response.getHeaders());
+            }
             response.setEntity(expiredForms.page(request, routing), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         } else if (status >= 400 && !response.hasEntity() && Problem.isApiPath(request.getUriInfo().getPath())) {
             response.setEntity(Problem.of(status, defaultMessage(status), request.getUriInfo().getPath()).toJson(), null,

@@ -1,30 +1,28 @@
 package org.claimdesk.web;
 
-import io.quarkus.csrf.reactive.runtime.CsrfTokenUtils;
+import io.quarkus.csrf.reactive.runtime.CsrfRequestResponseReactiveFilter;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.claimdesk.account.CurrentAccount;
 import org.claimdesk.api.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * The page for a form whose CSRF token was refused: the page was open so long that its token
@@ -39,6 +37,14 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
  * <p>The typed text is shown back only to a signed-in person and only for a request from our own
  * pages (no foreign {@code Origin}, no {@code Sec-Fetch-Site: cross-site}); a forged cross-site
  * form gets the page without its text and without a form.
+ *
+ * <p>The new form's token comes from quarkus-rest-csrf itself, not from code of ours: its request
+ * filter is run once more on this request as the GET of a page would run it (the method reads as
+ * GET and the refused {@code X-CSRF-TOKEN} header is hidden), so the library decides, exactly as for
+ * any page, whether the browser's CSRF cookie is reused or a new token is made (size, randomness,
+ * signing with {@code quarkus.rest-csrf.token-signature-key}), and its response filter sets the
+ * cookie with its own attributes. A cookie the library refuses (malformed) gets the page without a
+ * form, as a page GET would get a 400.
  */
 @ApplicationScoped
 public class ExpiredForms {
@@ -76,37 +82,14 @@ public class ExpiredForms {
     private static final Set<String> MULTILINE = Set.of("body", "reason", "note", "text", "ratingExplanation",
             "claimReviewed", "correctionNote", "excerpt", "description", "quote");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
-    String tokenField;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
-    String cookieName;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-path", defaultValue = "/")
-    String cookiePath;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-domain")
-    Optional<String> cookieDomain;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-max-age", defaultValue = "2H")
-    Duration cookieMaxAge;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-http-only", defaultValue = "true")
-    boolean cookieHttpOnly;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-force-secure", defaultValue = "false")
-    boolean cookieForceSecure;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
-    int tokenSize;
-
-    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
-    Optional<String> tokenSignatureKey;
-
     @Inject
     CurrentAccount currentAccount;
+
+    @Inject
+    CsrfRequestResponseReactiveFilter csrfFilter;
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -152,21 +135,54 @@ public class ExpiredForms {
     /**
      * The 400 page for a refused token, with the sent form to send again when the request came from
      * our own pages and a person is signed in; sets the CSRF cookie when the browser has no usable one.
+     * A form that {@link SignInChallenges} handed to {@link ExpiredSessions} because its sender was
+     * signed out gets that page instead (its token may have expired with the session).
      */
     TemplateInstance page(ContainerRequestContext request, RoutingContext routing) {
-        FormData form = formData();
-        if (form == null || !currentAccount.isSignedIn() || !fromOurPages(routing)) {
-            return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
+        if (isSignedOutForm(routing)) {
+            return ExpiredSessions.page(resubmit(SignInChallenges.sentWhileSignedOut(routing), request.getMediaType(), routing,
+                    true), SignInChallenges.pageBefore(routing));
         }
-        String token = freshToken(routing);
         URI uri = request.getUriInfo().getRequestUri();
         String action = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        boolean multipart = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+        Resubmit resubmit = currentAccount.isSignedIn() ? resubmit(action, request.getMediaType(), routing, false) : null;
+        if (resubmit == null) {
+            return Templates.expiredForm(TITLE, MESSAGE + " Go back, reload the page and fill in the form again.", null);
+        }
+        if (request.getHeaderString("HX-Request") != null) {
+            // htmx would put the page into the part of the page it meant to update; show it whole.
+            routing.response().putHeader("HX-Retarget", "body").putHeader("HX-Reswap", "innerHTML");
+        }
+        return Templates.expiredForm(TITLE, MESSAGE + (resubmit.shown().isEmpty() ? " Send the form again below."
+                : " What you typed is below: check it and send it again."), resubmit);
+    }
+
+    /**
+     * The form the current request sent, as a new form to send again: typed text shown, other
+     * fields hidden, with a CSRF token that quarkus-rest-csrf issues (see {@link #freshToken}).
+     * Whoever calls this decides whether the sender may see the text again; this method only checks
+     * that the request came from our own pages.
+     *
+     * @param action the path and query (raw, as sent) the new form posts to
+     * @param type the content type the form was sent as
+     * @param sameOriginOnly true to require proof that the request came from our own pages
+     *     ({@code Sec-Fetch-Site: same-origin} or an {@code Origin} naming this host); false also
+     *     accepts a request that carries neither header
+     * @return the form, or null when there is no form, the request came from another site, or the
+     *     library refuses the browser's CSRF cookie
+     */
+    Resubmit resubmit(String action, MediaType type, RoutingContext routing, boolean sameOriginOnly) {
+        FormData form = formData();
+        String token = form == null || !fromOurPages(routing, sameOriginOnly) ? null : freshToken(csrfFilter, routing);
+        if (token == null) {
+            return null;
+        }
+        boolean multipart = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
         List<Field> shown = new ArrayList<>();
         List<Field> hidden = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (String name : form) {
-            if (name.equals(tokenField)) {
+            if (name.equals(csrf.getParameterName())) {
                 continue;
             }
             for (FormValue value : form.get(name)) {
@@ -182,13 +198,15 @@ public class ExpiredForms {
                 }
             }
         }
-        if (request.getHeaderString("HX-Request") != null) {
-            // htmx would put the page into the part of the page it meant to update; show it whole.
-            routing.response().putHeader("HX-Retarget", "body").putHeader("HX-Reswap", "innerHTML");
-        }
-        return Templates.expiredForm(TITLE, MESSAGE + (shown.isEmpty() ? " Send the form again below."
-                : " What you typed is below: check it and send it again."),
-                new Resubmit(action, multipart, tokenField, token, shown, hidden, files));
+        return new Resubmit(action, multipart, csrf.getParameterName(), token, shown, hidden, files);
+    }
+
+    /**
+     * True when the refused form is one that {@link SignInChallenges} passed to {@link ExpiredSessions}
+     * because nobody was signed in: its page is the 401 page of {@link ExpiredSessions}.
+     */
+    boolean isSignedOutForm(RoutingContext routing) {
+        return routing != null && SignInChallenges.sentWhileSignedOut(routing) != null && !currentAccount.isSignedIn();
     }
 
     /** True for a value a person typed: a known text field, or any value with spaces or line breaks. */
@@ -198,47 +216,61 @@ public class ExpiredForms {
     }
 
     /**
-     * The token for the new form: the browser's CSRF cookie when it holds a usable token (the form
-     * was older than the cookie), otherwise a new random token whose cookie this response sets.
-     * Also makes it the request's token, so the layout's htmx header carries it too.
+     * The token for the new form, as quarkus-rest-csrf hands it to a page it serves by GET: the
+     * library's request filter runs on a view of this request whose method is GET and which carries
+     * no {@code X-CSRF-TOKEN} header. It reuses the browser's CSRF cookie or makes a new token, puts
+     * the token where {@code {inject:csrf.token}} and the layout read it, and marks the response so
+     * that its response filter (which runs after {@link ErrorPages}' filter) sets the cookie.
+     *
+     * @return the token, or null when the library refuses the browser's CSRF cookie (malformed)
      */
-    private String freshToken(RoutingContext routing) {
-        Cookie cookie = routing.request().getCookie(cookieName);
-        String token = tokenSignatureKey.isEmpty() && cookie != null && isWellFormed(cookie.getValue()) ? cookie.getValue() : null;
-        if (token == null) {
-            byte[] bytes = new byte[tokenSize];
-            RANDOM.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            String value = tokenSignatureKey.isPresent() ? CsrfTokenUtils.signCsrfToken(bytes, tokenSignatureKey.get()) : token;
-            Cookie fresh = Cookie.cookie(cookieName, value).setPath(cookiePath).setHttpOnly(cookieHttpOnly)
-                    .setSecure(cookieForceSecure || routing.request().isSSL()).setMaxAge(cookieMaxAge.toSeconds());
-            cookieDomain.ifPresent(fresh::setDomain);
-            routing.response().addCookie(fresh);
+    private static String freshToken(CsrfRequestResponseReactiveFilter csrfFilter, RoutingContext routing) {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        if (current == null) {
+            return null;
         }
-        routing.put(TOKEN, token);
-        return token;
-    }
-
-    private boolean isWellFormed(String token) {
-        try {
-            return token != null && Base64.getUrlDecoder().decode(token).length == tokenSize;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        ResteasyReactiveContainerRequestContext real = current.getContainerRequestContext();
+        boolean[] refused = {false};
+        ResteasyReactiveContainerRequestContext asPageGet = (ResteasyReactiveContainerRequestContext) Proxy.newProxyInstance(
+                ResteasyReactiveContainerRequestContext.class.getClassLoader(),
+                new Class<?>[] {ResteasyReactiveContainerRequestContext.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getMethod":
+                            return "GET";
+                        case "getHeaderString":
+                            return null;
+                        case "abortWith":
+                            refused[0] = true;
+                            return null;
+                        default:
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
+        csrfFilter.filter(asPageGet, routing);
+        return refused[0] ? null : routing.get(TOKEN);
     }
 
     /**
      * False for a request another site's page sent: its {@code Origin} names another host, or the
-     * browser says {@code Sec-Fetch-Site: cross-site}.
+     * browser says {@code Sec-Fetch-Site: cross-site} (or {@code same-site}: a sibling host).
+     *
+     * @param sameOriginOnly true to also return false for a request that carries neither header
      */
-    private static boolean fromOurPages(RoutingContext routing) {
+    private static boolean fromOurPages(RoutingContext routing, boolean sameOriginOnly) {
         String fetchSite = routing.request().getHeader("Sec-Fetch-Site");
-        if ("cross-site".equalsIgnoreCase(fetchSite)) {
+        if (sameOriginOnly && "same-origin".equalsIgnoreCase(fetchSite)) {
+            return true; // the browser's own word, which no page can change
+        }
+        if ("cross-site".equalsIgnoreCase(fetchSite) || (sameOriginOnly && "same-site".equalsIgnoreCase(fetchSite))) {
             return false;
         }
         String origin = routing.request().getHeader("Origin");
         if (origin == null || origin.isBlank()) {
-            return true;
+            return !sameOriginOnly;
         }
         try {
             URI sent = URI.create(origin.strip());

@@ -1,6 +1,5 @@
 package org.claimdesk.web;
 
-import io.quarkus.oidc.JavaScriptRequestChecker;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpServerResponse;
@@ -15,10 +14,10 @@ import jakarta.enterprise.event.Observes;
  * <p><b>Sign-in when the session has expired</b> (the trap described in quarkus#30109). An htmx
  * request ({@code HX-Request: true}) is an XHR: answered with the usual redirect to Keycloak, the
  * browser would follow it invisibly and htmx would put Keycloak's sign-in page into a fragment, or
- * fail silently on the cross-origin redirect. Instead this class tells quarkus-oidc that htmx
- * requests are JavaScript requests, so (with
- * {@code quarkus.oidc.authentication.java-script-auto-redirect=false}) they are answered with
- * status {@value #SIGN_IN_NEEDED}, and adds {@code HX-Refresh: true} to that answer. htmx then
+ * fail silently on the cross-origin redirect. Instead quarkus-oidc is told that htmx requests are
+ * JavaScript requests ({@link SignInChallenges}, which also covers forms sent without htmx), so
+ * (with {@code quarkus.oidc.authentication.java-script-auto-redirect=false}) they are answered with
+ * status {@value #SIGN_IN_NEEDED}, and this class adds {@code HX-Refresh: true} to that answer. htmx then
  * reloads the whole page: an ordinary navigation to Keycloak's sign-in page and, after sign-in,
  * back to the same page ({@code quarkus.oidc.authentication.restore-path-after-redirect}).
  *
@@ -26,16 +25,10 @@ import jakarta.enterprise.event.Observes;
  * every HTML answer says {@code Vary: HX-Request}.
  */
 @ApplicationScoped
-public class Htmx implements JavaScriptRequestChecker {
+public class Htmx {
 
     /** Status quarkus-oidc answers a JavaScript request with when it needs a fresh sign-in. */
     static final int SIGN_IN_NEEDED = 499;
-
-    /** True for requests sent by htmx (they carry {@code HX-Request: true}). */
-    @Override
-    public boolean isJavaScriptRequest(RoutingContext context) {
-        return isHtmx(context);
-    }
 
     /** Registers the response adjustments, ahead of authentication so they apply to its answers too. */
     void register(@Observes Filters filters) {
@@ -62,7 +55,8 @@ public class Htmx implements JavaScriptRequestChecker {
         context.next();
     }
 
-    private static boolean isHtmx(RoutingContext context) {
+    /** True for requests sent by htmx (they carry {@code HX-Request: true}). */
+    static boolean isHtmx(RoutingContext context) {
         return "true".equals(context.request().getHeader("HX-Request"));
     }
 }

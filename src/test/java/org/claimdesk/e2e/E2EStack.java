@@ -102,6 +102,17 @@ public final class E2EStack implements AutoCloseable {
         return desk;
     }
 
+    /**
+     * A new browser window like {@link #openDesk()} with JavaScript switched off, as some newsroom
+     * browsers run: every flow must work without it.
+     */
+    public Desk openDeskWithoutJavaScript() {
+        Desk desk = new Desk(this, browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 900).setLocale("en-GB").setJavaScriptEnabled(false)));
+        openDesks.add(desk);
+        return desk;
+    }
+
     /** The app's address, e.g. {@code http://localhost:8092} (no trailing slash). */
     public String appBaseUrl() {
         return app.baseUrl();

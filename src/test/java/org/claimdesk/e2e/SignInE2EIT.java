@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,5 +129,34 @@ class SignInE2EIT {
         } finally {
             stack.keycloak.setTokenLifespan(KeycloakServer.DEFAULT_TOKEN_LIFESPAN);
         }
+    }
+
+    @Test
+    void anArticlePastedWithoutJavaScriptAfterTheSessionCookieExpiredIsKeptAndImportedAfterSigningInAgain(E2EStack stack) {
+        Desk alice = stack.openDeskWithoutJavaScript().signIn(Persona.ALICE);
+        String title = "Pasted while signed out " + UUID.randomUUID();
+        String text = ArticleInput.realArticle().text();
+        alice.visit("/articles/new");
+        alice.page().getByLabel("Title").fill(title);
+        alice.page().getByLabel("Paste the article text").fill(text);
+
+        // A long pause while the form is open: Keycloak's session ends (its idle timeout) and the
+        // browser drops the app's session cookies (their max-age passed).
+        stack.keycloak.endSessionsOf(Persona.ALICE);
+        alice.page().context().clearCookies(new BrowserContext.ClearCookiesOptions().setName(Pattern.compile("^q_session")));
+        alice.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import article")).click();
+
+        assertThat(alice.heading()).hasText("You were signed out");
+        assertEquals(text, alice.page().getByLabel("Article text").inputValue(), "the pasted text, kept");
+        alice.screenshot("signed-out-form");
+        Page signIn = alice.page().context().waitForPage(() -> alice.page()
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in again in a new tab")).click());
+        new KeycloakSignIn(signIn, stack.keycloak.baseUrl()).signInAs(Persona.ALICE);
+        signIn.waitForURL(alice.url("/articles/new"));
+
+        alice.page().bringToFront();
+        alice.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send again")).click();
+        alice.page().waitForURL(Pattern.compile("^" + Pattern.quote(alice.url("/articles/")) + "\\d+$"));
+        assertThat(alice.heading()).hasText(title);
     }
 }

@@ -205,14 +205,7 @@ class SearchTest {
             seeded.add(Fixtures.seedClaim(articleId, i % 2 == 0 ? UNIFIL_WORDS : CARLTON_WORDS,
                     (i % 3 == 0 ? "Zanzibar zanzibar " : "Zanzibar ") + "claim " + i));
         }
-        List<Long> seen = new ArrayList<>();
-        String link = "/search?q=zanzibar&article=" + articleId;
-        for (int pages = 0; link != null && pages < 10; pages++) {
-            String page = given().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
-            seen.addAll(claimIdsOn(page));
-            Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(page);
-            link = next.find() ? next.group(1) : null;
-        }
+        List<Long> seen = claimIdsAcrossPages("/search?q=zanzibar&article=" + articleId, 10);
         assertEquals(45, seen.size(), "every claim once: " + seen);
         assertEquals(45, seen.stream().distinct().count());
         assertTrue(seen.containsAll(seeded));
@@ -229,14 +222,7 @@ class SearchTest {
             seeded.add(Fixtures.seedClaim(articleId, i % 2 == 0 ? UNIFIL_WORDS : CARLTON_WORDS,
                     (i % 4 == 0 ? word + " " + word + " " : word + " ") + "claim " + i));
         }
-        List<Long> seen = new ArrayList<>();
-        String link = "/search?q=" + word;
-        for (int pages = 0; link != null && pages < 10; pages++) {
-            String page = given().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
-            seen.addAll(claimIdsOn(page));
-            Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(page);
-            link = next.find() ? next.group(1) : null;
-        }
+        List<Long> seen = claimIdsAcrossPages("/search?q=" + word, 10);
         assertEquals(25, seen.size(), "every claim once: " + seen);
         assertEquals(25, seen.stream().distinct().count());
         assertTrue(seen.containsAll(seeded));
@@ -421,6 +407,19 @@ class SearchTest {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
+    }
+
+    /** The claims listed on a search page and the pages its "Next page" links lead to, at most {@code pages} pages. */
+    private static List<Long> claimIdsAcrossPages(String firstPage, int pages) {
+        List<Long> seen = new ArrayList<>();
+        String link = firstPage;
+        for (int page = 0; link != null && page < pages; page++) {
+            String html = given().get(link.replace("&amp;", "&")).then().statusCode(200).extract().asString();
+            seen.addAll(claimIdsOn(html));
+            Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*)\" rel=\"next\"").matcher(html);
+            link = next.find() ? next.group(1) : null;
+        }
+        return seen;
     }
 
     private long statementsFor(String path) {

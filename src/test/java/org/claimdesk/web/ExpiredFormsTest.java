@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.claimdesk.web.ResentForms.otherToken;
+import static org.claimdesk.web.ResentForms.resend;
+import static org.claimdesk.web.ResentForms.value;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,8 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
 import org.claimdesk.Browser;
 import org.claimdesk.Fixtures;
@@ -156,36 +157,9 @@ class ExpiredFormsTest {
         return cookie;
     }
 
-    /** A well-formed token that is not the cookie's: what a form rendered before the cookie was replaced carries. */
-    private static String otherToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private static RequestSpecification comment(RequestSpecification request, String token, Long claimId) {
         return request.formParam("csrf-token", token).formParam("claim", claimId).formParam("body", COMMENT)
                 .formParam(FormSubmissions.FIELD, UUID.randomUUID().toString());
-    }
-
-    /** Sends the page's form as a browser would: every named input and text area. */
-    private static Response resend(Element form, RequestSpecification request) {
-        for (Element input : form.select("input[name], textarea[name]")) {
-            request = request.formParam(input.attr("name"), value(input));
-        }
-        return request.post(form.attr("action"));
-    }
-
-    /**
-     * What a browser sends for an input or text area: a text area's content without the one line
-     * break that may follow its start tag (HTML parsing drops it; jsoup keeps it).
-     */
-    private static String value(Element input) {
-        if (!input.tagName().equals("textarea")) {
-            return input.val();
-        }
-        String text = input.wholeText();
-        return text.startsWith("\n") ? text.substring(1) : text;
     }
 
     private static long comments(Long claimId) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.claimdesk.web.ResentForms.otherToken;
+import static org.claimdesk.web.ResentForms.resend;
+import static org.claimdesk.web.ResentForms.value;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,8 +16,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -181,29 +182,6 @@ class ExpiredSessionsTest {
     /** The CSRF cookie the browser holds after the answer: a new one if the answer set one. */
     private String csrfCookie(Response answer) {
         return answer.getCookie("claimdesk-csrf") != null ? answer.getCookie("claimdesk-csrf") : csrfCookie;
-    }
-
-    private static String otherToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Sends the page's form as a browser would: every named input and text area. */
-    private static Response resend(Element form, RequestSpecification request) {
-        for (Element input : form.select("input[name], textarea[name]")) {
-            request = request.formParam(input.attr("name"), value(input));
-        }
-        return request.post(form.attr("action"));
-    }
-
-    /** A text area's content as a browser sends it (without the line break after its start tag). */
-    private static String value(Element input) {
-        if (!input.tagName().equals("textarea")) {
-            return input.val();
-        }
-        String text = input.wholeText();
-        return text.startsWith("\n") ? text.substring(1) : text;
     }
 
     private long comments() {
